@@ -1,0 +1,40 @@
+import type { EventBus } from './event-bus';
+import type { JobManager } from './jobs/job-manager';
+import type { Logger } from './log';
+import type { Project } from './project/project';
+import type { AppSettingsStore } from './settings/app-settings';
+
+/** What the front end that hosts the core can do for it (native dialogs exist only in Electron). */
+export type Host = {
+  nativeDialogs: boolean;
+  pickFolder?: (title?: string) => Promise<string | null>;
+};
+
+/** Holds the one project a core instance has open (the app works on one ledger at a time). */
+export class ProjectSession {
+  private project: Project | null = null;
+
+  constructor(private readonly onChange: (project: Project | null) => void) {}
+
+  current(): Project | null {
+    return this.project;
+  }
+
+  set(project: Project | null): void {
+    if (this.project && this.project !== project) this.project.close();
+    this.project = project;
+    this.onChange(project);
+  }
+}
+
+export type CoreContext = {
+  dataDir: string;
+  userName: string;
+  version: string;
+  host: Host;
+  log: Logger;
+  bus: EventBus;
+  jobs: JobManager;
+  settings: AppSettingsStore;
+  session: ProjectSession;
+};

@@ -1,0 +1,77 @@
+import os from 'node:os';
+import type { CoreEvent } from '../../shared/ipc/events';
+import { ProjectSession, type CoreContext, type Host } from './context';
+import { EventBus } from './event-bus';
+import { appHandlers } from './handlers/app-handlers';
+import { projectHandlers } from './handlers/project-handlers';
+import { JobManager } from './jobs/job-manager';
+import { recordJobsIn } from './jobs/job-recorder';
+import { createFileLogger, type Logger } from './log';
+import { createDispatch, HandlerRegistry, type Dispatch } from './rpc/dispatcher';
+import { AppSettingsStore } from './settings/app-settings';
+import { APP_VERSION } from './version';
+
+export type CoreOptions = {
+  /** Where app-level settings and logs live (not a project folder). */
+  dataDir: string;
+  userName?: string;
+  host?: Host;
+  log?: Logger;
+};
+
+export type Core = {
+  dispatch: Dispatch;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  context: CoreContext;
+  /** Cancels running jobs and closes the open project (releasing its lock). */
+  close(): Promise<void>;
+};
+
+function defaultUserName(): string {
+  try {
+    return os.userInfo().username || '未知用户';
+  } catch {
+    return '未知用户';
+  }
+}
+
+/**
+ * Builds the whole service layer behind one dispatcher. Electron main, the HTTP bridge,
+ * the CLI and tests all create a core this way and differ only in their transport.
+ */
+export function createCore(options: CoreOptions): Core {
+  const log = options.log ?? createFileLogger(options.dataDir);
+  const bus = new EventBus();
+  const jobs = new JobManager(bus, log);
+  const settings = new AppSettingsStore(options.dataDir);
+  const session = new ProjectSession((project) => {
+    jobs.setRecorder(project ? recordJobsIn(project.db, log) : null);
+    bus.emit({ type: 'project.changed', dir: project?.dir ?? null });
+  });
+  const context: CoreContext = {
+    dataDir: options.dataDir,
+    userName: options.userName ?? settings.read().userName ?? defaultUserName(),
+    version: APP_VERSION,
+    host: options.host ?? { nativeDialogs: false },
+    log,
+    bus,
+    jobs,
+    settings,
+    session,
+  };
+  const registry = new HandlerRegistry();
+  registry.registerAll(appHandlers(context));
+  registry.registerAll(projectHandlers(context));
+  const missing = registry.missing();
+  if (missing.length) throw new Error(`no handler for: ${missing.join(', ')}`);
+
+  return {
+    dispatch: createDispatch(registry, log),
+    onEvent: (listener) => bus.subscribe(listener),
+    context,
+    async close() {
+      await jobs.shutdown();
+      session.set(null);
+    },
+  };
+}

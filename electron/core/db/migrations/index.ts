@@ -1,0 +1,9 @@
+import type { Database } from 'better-sqlite3';
+import { up as initial } from './0001-initial';
+
+export type Migration = { version: number; name: string; up: (db: Database) => void };
+
+/** In order; the version of each is its position. Append only. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: initial }];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

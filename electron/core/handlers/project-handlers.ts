@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CoreContext } from '../context';
+import { createProject, openProject, type Project } from '../project/project';
+import { DB_FILE } from '../project/layout';
+import { verifyProject } from '../project/verify';
+import type { HandlerTable } from '../rpc/dispatcher';
+import { requireProject } from './require-project';
+
+function remember(ctx: CoreContext, project: Project) {
+  const info = project.info();
+  ctx.settings.rememberProject({ dir: info.dir, name: info.name, year: info.year });
+  return info;
+}
+
+export function projectHandlers(ctx: CoreContext): HandlerTable {
+  const options = { userName: ctx.userName };
+  return {
+    'projects.recent': () =>
+      ctx.settings.read().recentProjects.map((r) => ({
+        ...r,
+        exists: fs.existsSync(path.join(r.dir, DB_FILE)),
+      })),
+    'projects.forget': ({ dir }) => {
+      ctx.settings.forgetProject(dir);
+      return {};
+    },
+    'projects.create': ({ dir, name, year }) => {
+      // Close first: the new project replaces the open one, and its lock must go.
+      ctx.session.set(null);
+      const project = createProject(dir, { name, year }, options);
+      ctx.session.set(project);
+      return remember(ctx, project);
+    },
+    'projects.open': ({ dir }) => {
+      const current = ctx.session.current();
+      if (current && path.resolve(dir) === current.dir) return current.info();
+      const project = openProject(dir, options);
+      ctx.session.set(project);
+      return remember(ctx, project);
+    },
+    'projects.close': () => {
+      ctx.session.set(null);
+      return {};
+    },
+    'projects.current': () => ctx.session.current()?.info() ?? null,
+    'projects.verify': () => {
+      const project = requireProject(ctx);
+      const jobId = ctx.jobs.start({
+        kind: 'projects.verify',
+        title: '校验项目文件',
+        run: (job) =>
+          verifyProject(project, {
+            signal: job.signal,
+            onProgress: (done, total, name) => job.progress({ current: done, total, message: name, step: 'hash' }),
+          }),
+      });
+      return { jobId };
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export type RecentEntry = { dir: string; name: string; year: number | null; openedAt: string };
+
+export type WindowState = { x?: number; y?: number; width: number; height: number; maximized: boolean };
+
+export type AppSettings = {
+  recentProjects: RecentEntry[];
+  /** The name written to audit logs; defaults to the OS account name. */
+  userName?: string;
+  window?: WindowState;
+};
+
+const MAX_RECENT = 12;
+
+/**
+ * App-level settings in `<dataDir>/settings.json` (not per project): recent projects,
+ * window state. Written atomically so a crash cannot leave half a file; a damaged file
+ * is set aside and defaults are used rather than refusing to start.
+ */
+export class AppSettingsStore {
+  private readonly file: string;
+  private cache: AppSettings | null = null;
+
+  constructor(readonly dataDir: string) {
+    this.file = path.join(dataDir, 'settings.json');
+  }
+
+  read(): AppSettings {
+    if (this.cache) return this.cache;
+    let settings: AppSettings = { recentProjects: [] };
+    try {
+      const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<AppSettings>;
+      settings = { ...parsed, recentProjects: Array.isArray(parsed.recentProjects) ? parsed.recentProjects : [] };
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ENOENT' && fs.existsSync(this.file)) {
+        fs.renameSync(this.file, `${this.file}.damaged-${Date.now()}`);
+      }
+    }
+    this.cache = settings;
+    return settings;
+  }
+
+  update(change: (s: AppSettings) => AppSettings): AppSettings {
+    const next = change(structuredClone(this.read()));
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    const tmp = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(next, null, 2));
+    fs.renameSync(tmp, this.file);
+    this.cache = next;
+    return next;
+  }
+
+  rememberProject(entry: Omit<RecentEntry, 'openedAt'>): void {
+    this.update((s) => ({
+      ...s,
+      recentProjects: [
+        { ...entry, openedAt: new Date().toISOString() },
+        ...s.recentProjects.filter((r) => !samePath(r.dir, entry.dir)),
+      ].slice(0, MAX_RECENT),
+    }));
+  }
+
+  forgetProject(dir: string): void {
+    this.update((s) => ({ ...s, recentProjects: s.recentProjects.filter((r) => !samePath(r.dir, dir)) }));
+  }
+}
+
+/** Windows paths are case-insensitive; compare them as the OS would. */
+export function samePath(a: string, b: string): boolean {
+  const norm = (p: string) => {
+    const r = path.resolve(p);
+    return process.platform === 'win32' ? r.toLowerCase() : r;
+  };
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+/**
+ * The one list of operations the UI (and tests, and the bridge) may ask the core for.
+ * Each entry is `'domain.verb': { input, output }`; the core registers exactly one
+ * handler per entry and validates input against `input` before the handler runs.
+ * Long work returns `{ jobId }` at once and reports through job events (see events.ts).
+ */
+
+export const projectInfoSchema = z.object({
+  /** Absolute path of the project folder. */
+  dir: z.string(),
+  /** 单位名称 (全宗名称): the unit this ledger belongs to. */
+  name: z.string(),
+  /** 年度 */
+  year: z.number().int(),
+  createdAt: z.string(),
+  schemaVersion: z.number().int(),
+  counts: z.object({
+    systems: z.number().int(),
+    indicators: z.number().int(),
+    materials: z.number().int(),
+    files: z.number().int(),
+  }),
+  /** Bytes held by the content store (originals only). */
+  storeBytes: z.number(),
+});
+export type ProjectInfo = z.infer<typeof projectInfoSchema>;
+
+export const recentProjectSchema = z.object({
+  dir: z.string(),
+  name: z.string(),
+  year: z.number().int().nullable(),
+  openedAt: z.string(),
+  /** False when the folder no longer holds a project (moved, deleted, unplugged drive). */
+  exists: z.boolean(),
+});
+export type RecentProject = z.infer<typeof recentProjectSchema>;
+
+export const verifyReportSchema = z.object({
+  checkedFiles: z.number().int(),
+  okFiles: z.number().int(),
+  /** Referenced by the database, absent from files/. */
+  missing: z.array(z.object({ sha256: z.string(), names: z.array(z.string()) })),
+  /** Present, but its bytes no longer hash to its name. */
+  corrupt: z.array(z.object({ sha256: z.string(), names: z.array(z.string()) })),
+  /** In files/ but referenced by nothing (harmless; kept, never deleted by verify). */
+  orphans: z.array(z.string()),
+  ok: z.boolean(),
+});
+export type VerifyReport = z.infer<typeof verifyReportSchema>;
+
+export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+export const jobInfoSchema = z.object({
+  jobId: z.string(),
+  kind: z.string(),
+  /** Chinese label shown in the jobs bar, e.g. "校验文件". */
+  title: z.string(),
+  status: jobStatusSchema,
+  current: z.number(),
+  total: z.number(),
+  message: z.string(),
+  startedAt: z.string(),
+});
+export type JobInfo = z.infer<typeof jobInfoSchema>;
+
+const jobStarted = z.object({ jobId: z.string() });
+const empty = z.object({}).strict();
+
+const yearSchema = z.number().int().min(1949).max(2100);
+
+export const contract = {
+  /** Versions and where this instance keeps its settings. */
+  'app.info': {
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      /** Whether the host can show native folder pickers (Electron yes, browser bridge no). */
+      nativeDialogs: z.boolean(),
+      userName: z.string(),
+    }),
+  },
+  /** Ask the host for a folder; null when the user cancelled or the host has no dialogs. */
+  'dialog.pickFolder': {
+    input: z.object({ title: z.string().optional() }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  'projects.recent': {
+    input: empty,
+    output: z.array(recentProjectSchema),
+  },
+  /** Drop a folder from the recent list (the folder itself is untouched). */
+  'projects.forget': {
+    input: z.object({ dir: z.string().min(1) }).strict(),
+    output: z.object({}),
+  },
+  /** Create a new project in an empty (or not yet existing) folder and open it. */
+  'projects.create': {
+    input: z
+      .object({
+        dir: z.string().min(1, '请选择项目文件夹'),
+        name: z.string().trim().min(1, '请填写单位名称').max(100),
+        year: yearSchema,
+      })
+      .strict(),
+    output: projectInfoSchema,
+  },
+  'projects.open': {
+    input: z.object({ dir: z.string().min(1, '请选择项目文件夹') }).strict(),
+    output: projectInfoSchema,
+  },
+  'projects.close': {
+    input: empty,
+    output: z.object({}),
+  },
+  /** The open project, or null on the start screen. */
+  'projects.current': {
+    input: empty,
+    output: projectInfoSchema.nullable(),
+  },
+  /** Re-hash every stored file; a job whose result is a VerifyReport. */
+  'projects.verify': {
+    input: empty,
+    output: jobStarted,
+  },
+  'jobs.list': {
+    input: empty,
+    output: z.array(jobInfoSchema),
+  },
+  'jobs.cancel': {
+    input: z.object({ jobId: z.string().min(1) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
