@@ -9,9 +9,7 @@ export type AuditEntry = {
 
 /** Records who changed what and when; call inside the same transaction as the change. */
 export function writeAudit(db: Database, userName: string, entry: AuditEntry): void {
-  db.prepare(
-    'INSERT INTO audit_log (at, user_name, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(
+  db.prepare('INSERT INTO audit_log (at, user_name, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
     new Date().toISOString(),
     userName,
     entry.action,

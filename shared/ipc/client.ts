@@ -21,10 +21,7 @@ export type Api = {
 };
 
 export function createApi(transport: Transport): Api {
-  const tryCall = async <M extends Method>(
-    method: M,
-    input: MethodInput<M>,
-  ): Promise<RpcResult<MethodOutput<M>>> => {
+  const tryCall = async <M extends Method>(method: M, input: MethodInput<M>): Promise<RpcResult<MethodOutput<M>>> => {
     // The transport is untyped on purpose (it crosses a process boundary); the core
     // validated the output against the contract before sending it.
     return (await transport.call(method, input)) as RpcResult<MethodOutput<M>>;

@@ -140,8 +140,7 @@ export class JobManager {
   private finish(job: RunningJob, outcome: { result?: unknown; error?: unknown }): void {
     const { jobId, kind } = job.info;
     const cancelled =
-      job.controller.signal.aborted ||
-      (outcome.error instanceof AppError && outcome.error.code === 'CANCELLED');
+      job.controller.signal.aborted || (outcome.error instanceof AppError && outcome.error.code === 'CANCELLED');
     if (outcome.error === undefined && !cancelled) {
       job.info.status = 'done';
       this.safeRecord(() => this.recorder?.finished({ ...job.info }, { result: outcome.result }));

@@ -41,8 +41,7 @@ export class Project {
 
   info(): ProjectInfo {
     const row = this.db.prepare('SELECT name, year, created_at FROM project WHERE id = 1').get() as
-      | { name: string; year: number; created_at: string }
-      | undefined;
+      { name: string; year: number; created_at: string } | undefined;
     if (!row) throw new AppError('DB_CORRUPT', `项目《${this.dir}》的数据库缺少项目信息，请用备份恢复。`);
     const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
     return {
@@ -78,7 +77,8 @@ const IGNORABLE = new Set(['desktop.ini', 'thumbs.db', '.ds_store']);
 function assertUsableFolder(dir: string): boolean {
   if (!fs.existsSync(dir)) return false;
   const stat = fs.statSync(dir);
-  if (!stat.isDirectory()) throw new AppError('CONFLICT', `《${dir}》是一个文件，不是文件夹。请选择或新建一个空文件夹。`);
+  if (!stat.isDirectory())
+    throw new AppError('CONFLICT', `《${dir}》是一个文件，不是文件夹。请选择或新建一个空文件夹。`);
   const entries = fs.readdirSync(dir).filter((n) => !IGNORABLE.has(n.toLowerCase()));
   if (entries.includes(DB_FILE)) {
     throw new AppError('CONFLICT', `文件夹《${dir}》已经是一个台账通项目，请用“打开项目”打开它。`);
@@ -93,20 +93,20 @@ function assertUsableFolder(dir: string): boolean {
 }
 
 function permissionError(dir: string, cause: unknown): AppError {
-  return new AppError('PERMISSION_DENIED', `没有权限在《${dir}》中创建项目。请换一个有写入权限的文件夹（例如“文档”或 D 盘）。`, {
-    cause,
-  });
+  return new AppError(
+    'PERMISSION_DENIED',
+    `没有权限在《${dir}》中创建项目。请换一个有写入权限的文件夹（例如“文档”或 D 盘）。`,
+    {
+      cause,
+    },
+  );
 }
 
 /**
  * Creates a project in an empty or new folder. All or nothing: on any failure every file
  * it made is removed again (and the folder, if it made that too).
  */
-export function createProject(
-  rawDir: string,
-  meta: { name: string; year: number },
-  options: OpenOptions,
-): Project {
+export function createProject(rawDir: string, meta: { name: string; year: number }, options: OpenOptions): Project {
   const dir = path.resolve(rawDir);
   const existed = assertUsableFolder(dir);
   const paths = projectPaths(dir);
@@ -156,10 +156,14 @@ export function createProject(
 /** Opens an existing project folder; never creates anything in a folder that is not one. */
 export function openProject(rawDir: string, options: OpenOptions): Project {
   const dir = path.resolve(rawDir);
-  if (!fs.existsSync(dir)) throw new AppError('NOT_FOUND', `找不到文件夹《${dir}》。它可能已被移动、改名或所在的U盘未插入。`);
+  if (!fs.existsSync(dir))
+    throw new AppError('NOT_FOUND', `找不到文件夹《${dir}》。它可能已被移动、改名或所在的U盘未插入。`);
   const paths = projectPaths(dir);
   if (!fs.existsSync(paths.db)) {
-    throw new AppError('NOT_A_PROJECT', `《${dir}》不是台账通项目（里面没有 ${DB_FILE}）。请选择项目文件夹，或新建项目。`);
+    throw new AppError(
+      'NOT_A_PROJECT',
+      `《${dir}》不是台账通项目（里面没有 ${DB_FILE}）。请选择项目文件夹，或新建项目。`,
+    );
   }
   if (options.readOnly) {
     return new Project(dir, openDatabase(paths.db, { readOnly: true }), null, options.userName);

@@ -1,11 +1,15 @@
-import { contract, isMethod, type Method, type MethodOutput, type MethodParsedInput } from '../../../shared/ipc/contract';
+import {
+  contract,
+  isMethod,
+  type Method,
+  type MethodOutput,
+  type MethodParsedInput,
+} from '../../../shared/ipc/contract';
 import type { RpcResult } from '../../../shared/ipc/result';
 import { describeZodError, toRpcError } from '../errors';
 import type { Logger } from '../log';
 
-export type Handler<M extends Method> = (
-  input: MethodParsedInput<M>,
-) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handler<M extends Method> = (input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 export type HandlerTable = { [M in Method]?: Handler<M> };
 

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 
-export type PutResult = { sha256: string; size: number; /** True when identical bytes were already stored. */ existed: boolean };
+export type PutResult = {
+  sha256: string;
+  size: number;
+  /** True when identical bytes were already stored. */ existed: boolean;
+};
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
 
@@ -96,13 +100,7 @@ export class FileStore {
     const file = this.pathOf(sha256);
     if (!fs.existsSync(file)) return null;
     const hash = createHash('sha256');
-    await pipeline(
-      fs.createReadStream(file),
-      async function* (source: AsyncIterable<Buffer>) {
-        for await (const chunk of source) hash.update(chunk);
-      },
-      { signal },
-    );
+    for await (const chunk of fs.createReadStream(file, { signal }) as AsyncIterable<Buffer>) hash.update(chunk);
     return hash.digest('hex');
   }
 

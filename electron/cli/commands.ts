@@ -1,0 +1,119 @@
+import os from 'node:os';
+import type { ProjectInfo, VerifyReport } from '../../shared/ipc/contract';
+import { createProject, openProject } from '../core/project/project';
+import { verifyProject } from '../core/project/verify';
+import { formatBytes, printJson, UsageError, type Io, EXIT_FAILED, EXIT_OK } from './cli-io';
+
+export type CommandArgs = {
+  positionals: string[];
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+};
+
+export type Command = {
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean'; help: string }>;
+  run(args: CommandArgs, io: Io): Promise<number>;
+};
+
+function userName(): string {
+  try {
+    return os.userInfo().username || '命令行';
+  } catch {
+    return '命令行';
+  }
+}
+
+function onePath(args: CommandArgs, what: string): string {
+  const [dir, ...rest] = args.positionals;
+  if (!dir) throw new UsageError(`缺少${what}。`);
+  if (rest.length) throw new UsageError(`多余的参数：${rest.join(' ')}`);
+  return dir;
+}
+
+function printInfo(io: Io, info: ProjectInfo): void {
+  io.out(
+    [
+      `项目：${info.name}（${info.year}年度）`,
+      `位置：${info.dir}`,
+      `创建于：${info.createdAt.slice(0, 10)}`,
+      `测评体系 ${info.counts.systems} 个，指标 ${info.counts.indicators} 条，材料 ${info.counts.materials} 件，文件 ${info.counts.files} 个（${formatBytes(info.storeBytes)}）`,
+      `数据库版本：${info.schemaVersion}`,
+    ].join('\n'),
+  );
+}
+
+function printVerify(io: Io, report: VerifyReport): void {
+  io.out(`已校验 ${report.checkedFiles} 个文件，正常 ${report.okFiles} 个。`);
+  for (const m of report.missing) io.out(`缺失：${m.names.join('、') || m.sha256}（${m.sha256.slice(0, 12)}）`);
+  for (const c of report.corrupt) io.out(`已损坏：${c.names.join('、') || c.sha256}（${c.sha256.slice(0, 12)}）`);
+  if (report.orphans.length) io.out(`另有 ${report.orphans.length} 个文件未被任何材料引用（不影响使用，已保留）。`);
+  io.out(report.ok ? '结论：项目文件完好。' : '结论：发现问题。请用备份恢复上面列出的文件，或重新添加这些材料。');
+}
+
+const json = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as const;
+
+export const commands: Record<string, Command> = {
+  init: {
+    summary: '在空文件夹中新建项目',
+    usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',
+    options: {
+      name: { type: 'string', help: '单位名称（全宗名称），默认取文件夹名' },
+      year: { type: 'string', help: '年度，默认今年' },
+      json,
+    },
+    async run(args, io) {
+      const dir = onePath(args, '项目文件夹');
+      const year = args.values.year === undefined ? new Date().getFullYear() : Number(args.values.year);
+      if (!Number.isInteger(year) || year < 1949 || year > 2100) {
+        throw new UsageError(
+          `年度“${String(args.values.year)}”无效，请填写四位年份，例如 ${new Date().getFullYear()}。`,
+        );
+      }
+      const fallbackName = dir.split(/[\\/]/).filter(Boolean).pop() ?? '未命名单位';
+      const rawName = typeof args.values.name === 'string' ? args.values.name.trim() : fallbackName;
+      if (!rawName) throw new UsageError('单位名称不能为空。');
+      const project = createProject(dir, { name: rawName, year }, { userName: userName() });
+      try {
+        const info = project.info();
+        if (args.values.json) printJson(io, info);
+        else io.out(`已新建项目“${info.name}”（${info.year}年度）：${info.dir}`);
+      } finally {
+        project.close();
+      }
+      return EXIT_OK;
+    },
+  },
+  info: {
+    summary: '显示项目概况',
+    usage: 'taizhang info <项目文件夹> [--json]',
+    options: { json },
+    async run(args, io) {
+      const project = openProject(onePath(args, '项目文件夹'), { userName: userName(), readOnly: true });
+      try {
+        const info = project.info();
+        if (args.values.json) printJson(io, info);
+        else printInfo(io, info);
+      } finally {
+        project.close();
+      }
+      return EXIT_OK;
+    },
+  },
+  verify: {
+    summary: '重新计算每个文件的校验值，找出缺失或损坏的文件（只读，不修改任何内容）',
+    usage: 'taizhang verify <项目文件夹> [--json]',
+    options: { json },
+    async run(args, io) {
+      const project = openProject(onePath(args, '项目文件夹'), { userName: userName(), readOnly: true });
+      try {
+        const report = await verifyProject(project);
+        if (args.values.json) printJson(io, report);
+        else printVerify(io, report);
+        return report.ok ? EXIT_OK : EXIT_FAILED;
+      } finally {
+        project.close();
+      }
+    },
+  },
+};
