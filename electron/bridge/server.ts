@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/create-core';
-import { readStatic } from './static-files';
+import { CONTENT_SECURITY_POLICY, readStatic } from '../core/web/static-files';
 
 export type BridgeOptions = {
   core: Core;
@@ -12,9 +12,6 @@ export type BridgeOptions = {
 };
 
 export type Bridge = { url: string; port: number; close(): Promise<void> };
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const MAX_BODY = 10 * 1024 * 1024;
 
@@ -87,7 +84,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     const headers: Record<string, string> = { 'content-type': file.type, 'x-content-type-options': 'nosniff' };
-    if (file.type.startsWith('text/html')) headers['content-security-policy'] = CSP;
+    if (file.type.startsWith('text/html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
     res.writeHead(200, headers);
     res.end(file.body);
   }

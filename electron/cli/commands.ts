@@ -48,7 +48,11 @@ function printVerify(io: Io, report: VerifyReport): void {
   for (const m of report.missing) io.out(`缺失：${m.names.join('、') || m.sha256}（${m.sha256.slice(0, 12)}）`);
   for (const c of report.corrupt) io.out(`已损坏：${c.names.join('、') || c.sha256}（${c.sha256.slice(0, 12)}）`);
   if (report.orphans.length) io.out(`另有 ${report.orphans.length} 个文件未被任何材料引用（不影响使用，已保留）。`);
-  io.out(report.ok ? '结论：项目文件完好。' : '结论：发现问题。请用备份恢复上面列出的文件，或重新添加这些材料。');
+  if (report.ok) io.out('结论：项目文件完好。');
+}
+
+function verifyProblem(report: VerifyReport): string {
+  return `发现问题：缺失 ${report.missing.length} 个文件，损坏 ${report.corrupt.length} 个文件。请用备份恢复这些文件，或重新添加相应材料。`;
 }
 
 const json = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as const;
@@ -110,7 +114,9 @@ export const commands: Record<string, Command> = {
         const report = await verifyProject(project);
         if (args.values.json) printJson(io, report);
         else printVerify(io, report);
-        return report.ok ? EXIT_OK : EXIT_FAILED;
+        if (report.ok) return EXIT_OK;
+        io.err(`错误：${verifyProblem(report)}`);
+        return EXIT_FAILED;
       } finally {
         project.close();
       }

@@ -34,7 +34,7 @@ export class FileStore {
 
   /** Copies a file into the store, hashing while copying (one read of the source). */
   async putFile(source: string, signal?: AbortSignal): Promise<PutResult> {
-    return this.putStream(fs.createReadStream(source), signal);
+    return this.putReadable(fs.createReadStream(source), signal);
   }
 
   async putBuffer(bytes: Uint8Array): Promise<PutResult> {
@@ -51,7 +51,8 @@ export class FileStore {
     return this.commit(tmp, sha256, bytes.byteLength);
   }
 
-  private async putStream(input: NodeJS.ReadableStream, signal?: AbortSignal): Promise<PutResult> {
+  /** Stores whatever a stream yields (e.g. a converter's output), hashing on the way. */
+  async putReadable(input: NodeJS.ReadableStream, signal?: AbortSignal): Promise<PutResult> {
     const hash = createHash('sha256');
     let size = 0;
     const tap = new Transform({

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
+
+/*
+ * Bundles the Electron main process and the preload script into dist-electron/ (see
+ * package.json "main"). Both are CommonJS: a sandboxed preload cannot be an ES module, and
+ * main stays CJS to match it and to load native modules with plain require().
+ *
+ * Native modules and Electron itself stay external: they are resolved from node_modules at
+ * run time (electron-builder rebuilds the native ones for Electron's ABI and unpacks them
+ * from the asar archive).
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist-electron');
+
+const EXTERNAL = [
+  'electron',
+  'better-sqlite3',
+  'sharp',
+  '@img/*',
+  'bufferutil',
+  'utf-8-validate',
+  'fsevents',
+  '*.node',
+];
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // Electron 38 ships Node 22.
+  target: 'node22',
+  external: EXTERNAL,
+  sourcemap: true,
+  logLevel: 'info',
+  absWorkingDir: root,
+  define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') },
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { main: path.join(root, 'electron/main/main.ts') },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+  }),
+  build({
+    ...common,
+    entryPoints: { preload: path.join(root, 'electron/preload/preload.ts') },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    // A sandboxed preload gets only a small require() (electron, events, timers, url…): it
+    // must not pull anything else in at run time, so everything but electron is bundled.
+    external: ['electron'],
+  }),
+]);

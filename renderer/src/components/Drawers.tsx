@@ -1,0 +1,70 @@
+import { Descriptions, Drawer, Typography } from 'antd';
+import type { AppInfo } from '../hooks/use-app-info';
+import type { GapStatus } from '../theme';
+import { StatusBadge } from './StatusBadge';
+
+type DrawerProps = { open: boolean; onClose: () => void };
+
+const GAP_ORDER: GapStatus[] = ['complete', 'partial', 'missing', 'notRequired'];
+
+export function GapsDrawer({ open, onClose }: DrawerProps) {
+  return (
+    <Drawer title="查漏补缺" open={open} onClose={onClose} size={420}>
+      <div className="tz-drawer-intro">
+        <Typography.Paragraph>
+          按每个指标的材料要求逐项检查，列出哪些指标的材料已经齐全、哪些还缺，缺什么。
+        </Typography.Paragraph>
+        <div className="tz-gap-legend">
+          {GAP_ORDER.map((status) => (
+            <StatusBadge key={status} status={status} />
+          ))}
+        </div>
+        <div className="tz-drawer-notice">请先导入测评体系并添加材料，这里就会显示每个指标的检查结果。</div>
+      </div>
+    </Drawer>
+  );
+}
+
+export function BinderDrawer({ open, onClose }: DrawerProps) {
+  return (
+    <Drawer title="装订成卷" open={open} onClose={onClose} size={420}>
+      <div className="tz-drawer-intro">
+        <Typography.Paragraph>
+          按指标把已整理的材料编排成案卷，自动生成封面、卷内目录、备考表和卷脊，并连续编好页号，可直接打印装订。
+        </Typography.Paragraph>
+        <div className="tz-drawer-notice">请先导入测评体系并添加材料，再来装订成卷。</div>
+      </div>
+    </Drawer>
+  );
+}
+
+export function SettingsDrawer({ open, onClose, appInfo }: DrawerProps & { appInfo: AppInfo | null }) {
+  return (
+    <Drawer title="设置" open={open} onClose={onClose} size={420}>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        styles={{ label: { width: 116, whiteSpace: 'nowrap' } }}
+        items={[
+          { key: 'user', label: '使用人', children: appInfo?.userName ?? '—' },
+          { key: 'version', label: '程序版本', children: appInfo?.version ?? '—' },
+          {
+            key: 'data',
+            label: '设置保存位置',
+            children: appInfo ? (
+              <Typography.Text copyable={{ text: appInfo.dataDir, tooltips: ['复制', '已复制'] }} className="tz-path">
+                {appInfo.dataDir}
+              </Typography.Text>
+            ) : (
+              '—'
+            ),
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" className="tz-drawer-note">
+        使用人会记入每一项修改的操作记录。项目资料保存在各自的项目文件夹中，不在这里。
+      </Typography.Paragraph>
+    </Drawer>
+  );
+}

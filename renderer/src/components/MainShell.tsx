@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { ProjectInfo } from '../../../shared/ipc/contract';
+import type { AppInfo } from '../hooks/use-app-info';
+import { BinderDrawer, GapsDrawer, SettingsDrawer } from './Drawers';
+import { DetailPane } from './DetailPane';
+import { IndicatorPane, type Selection } from './IndicatorPane';
+import { JobsBar } from './JobsBar';
+import { MaterialsPane } from './MaterialsPane';
+import { ProjectInfoModal } from './ProjectInfoModal';
+import { TopBar } from './TopBar';
+
+type Props = {
+  project: ProjectInfo;
+  appInfo: AppInfo | null;
+  onClose: () => Promise<void>;
+  onNew: () => void;
+  onOpen: () => void;
+};
+
+type Panel = 'gaps' | 'binder' | 'settings' | 'info' | null;
+
+/** The main window of an open project (UI.md "Main window"). */
+export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
+  const [panel, setPanel] = useState<Panel>(null);
+  const [selection, setSelection] = useState<Selection>(null);
+  const hasSystem = project.counts.systems > 0;
+
+  return (
+    <div className="tz-shell">
+      <TopBar
+        project={project}
+        onClose={onClose}
+        onNew={onNew}
+        onOpen={onOpen}
+        onShowInfo={() => setPanel('info')}
+        onGaps={() => setPanel('gaps')}
+        onBinder={() => setPanel('binder')}
+        onSettings={() => setPanel('settings')}
+      />
+      <div className="tz-body">
+        <IndicatorPane hasSystem={hasSystem} selection={selection} onSelect={setSelection} />
+        <MaterialsPane hasSystem={hasSystem} selection={selection} />
+        <DetailPane />
+      </div>
+      <JobsBar project={project} />
+
+      <ProjectInfoModal open={panel === 'info'} onClose={() => setPanel(null)} />
+      <GapsDrawer open={panel === 'gaps'} onClose={() => setPanel(null)} />
+      <BinderDrawer open={panel === 'binder'} onClose={() => setPanel(null)} />
+      <SettingsDrawer open={panel === 'settings'} appInfo={appInfo} onClose={() => setPanel(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { FolderFilled, FolderOutlined } from '@ant-design/icons';
+import { App, Button, Skeleton, Tag, Tooltip } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { ProjectInfo, RecentProject } from '../../../shared/ipc/contract';
+import { api } from '../api';
+import { errorText } from '../errors';
+import { formatDateTime, formatWhen } from '../format';
+
+type Props = { onOpened: (info: ProjectInfo) => void };
+
+/** The recent list on the start screen. Opening or removing one entry disables the others. */
+export function RecentProjects({ onOpened }: Props) {
+  const { message } = App.useApp();
+  const [items, setItems] = useState<RecentProject[] | null>(null);
+  /** The folder of the entry being opened or removed, if any. */
+  const [pending, setPending] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await api.tryCall('projects.recent', {});
+    if (result.ok) setItems(result.value);
+    else {
+      setItems([]);
+      void message.error(result.error.message);
+    }
+  }, [message]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const open = async (item: RecentProject) => {
+    setPending(item.dir);
+    try {
+      onOpened(await api.call('projects.open', { dir: item.dir }));
+    } catch (e) {
+      void message.error(errorText(e));
+      // The folder may have gone since the list was read; show it as it is now.
+      await load();
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const forget = async (item: RecentProject) => {
+    setPending(item.dir);
+    try {
+      await api.call('projects.forget', { dir: item.dir });
+      await load();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setPending(null);
+    }
+  };
+
+  return (
+    <section className="tz-recent" aria-labelledby="tz-recent-title">
+      <h2 id="tz-recent-title" className="tz-section-title">
+        最近的项目
+      </h2>
+      {items === null ? (
+        <Skeleton active paragraph={{ rows: 3 }} title={false} />
+      ) : items.length === 0 ? (
+        <div className="tz-recent-empty">
+          <FolderOutlined />
+          <div>
+            <div>还没有打开过项目</div>
+            <div className="tz-muted">点击上方“新建项目”开始；如果同事拷给您一个项目文件夹，请点“打开项目”。</div>
+          </div>
+        </div>
+      ) : (
+        <ul className="tz-recent-list">
+          {items.map((item) => {
+            const busy = pending === item.dir;
+            const disabled = pending !== null;
+            return (
+              <li key={item.dir} className={item.exists ? 'tz-recent-item' : 'tz-recent-item tz-recent-item-missing'}>
+                <button
+                  type="button"
+                  className="tz-recent-open"
+                  disabled={!item.exists || disabled}
+                  onClick={() => void open(item)}
+                  title={item.exists ? `打开 ${item.dir}` : undefined}
+                >
+                  <FolderFilled className="tz-recent-icon" />
+                  <span className="tz-recent-body">
+                    <span className="tz-recent-name">
+                      {item.name}
+                      {item.year !== null && <span className="tz-recent-year">{item.year}年度</span>}
+                      {!item.exists && (
+                        <Tag className="tz-recent-gone" variant="filled">
+                          文件夹不存在
+                        </Tag>
+                      )}
+                    </span>
+                    <span className="tz-recent-path">{item.dir}</span>
+                  </span>
+                  <Tooltip title={`上次打开：${formatDateTime(item.openedAt)}`}>
+                    <span className="tz-recent-when">
+                      {busy && item.exists ? '正在打开…' : formatWhen(item.openedAt)}
+                    </span>
+                  </Tooltip>
+                </button>
+                <Tooltip title="只从列表中移除，不删除文件夹">
+                  <Button
+                    className="tz-recent-remove"
+                    type="link"
+                    size="small"
+                    disabled={disabled}
+                    loading={busy && !item.exists}
+                    onClick={() => void forget(item)}
+                  >
+                    移除
+                  </Button>
+                </Tooltip>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

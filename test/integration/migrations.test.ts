@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { migrations, type Migration } from '../../electron/core/db/migrations';
+import { tempDir } from '../helpers/temp-dir';
+
+const tables = (file: string) => {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+  } finally {
+    db.close();
+  }
+};
+
+describe('migrations', () => {
+  it('creates the first schema with every table the later capabilities need', () => {
+    const file = path.join(tempDir(), 'taizhang.sqlite');
+    openDatabase(file, { create: true }).close();
+    expect(tables(file)).toEqual(
+      expect.arrayContaining([
+        'project',
+        'systems',
+        'indicators',
+        'materials',
+        'material_files',
+        'material_links',
+        'blobs',
+        'people',
+        'units',
+        'settings',
+        'audit_log',
+        'jobs',
+      ]),
+    );
+  });
+
+  it('moves an old database to the latest version and keeps its rows', () => {
+    const file = path.join(tempDir(), 'taizhang.sqlite');
+    openDatabase(file, { create: true }).close();
+    const extra: Migration = {
+      version: migrations.length + 1,
+      name: 'add column',
+      up: (db) => db.exec("ALTER TABLE units ADD COLUMN phone TEXT NOT NULL DEFAULT ''"),
+    };
+    const raw = new BetterSqlite3(file);
+    raw.prepare("INSERT INTO units (name, note) VALUES ('文明办', '')").run();
+    raw.close();
+    const db = openDatabase(file, { migrations: [...migrations, extra] });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+    expect(db.prepare('SELECT name, phone FROM units').all()).toEqual([{ name: '文明办', phone: '' }]);
+    db.close();
+  });
+
+  it('is all or nothing: a failing step leaves the database at its old version and shape', () => {
+    const file = path.join(tempDir(), 'taizhang.sqlite');
+    openDatabase(file, { create: true }).close();
+    const before = tables(file);
+    const broken: Migration[] = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'ok step', up: (db) => db.exec('CREATE TABLE later_table (id INTEGER)') },
+      {
+        version: migrations.length + 2,
+        name: 'bad step',
+        up: (db) => db.exec('ALTER TABLE no_such_table ADD COLUMN x TEXT'),
+      },
+    ];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow(/no_such_table/);
+    expect(tables(file)).toEqual(before);
+    const raw = new BetterSqlite3(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
+    raw.close();
+  });
+
+  it('never creates a database where none exists unless asked to', () => {
+    const dir = tempDir();
+    expect(() => openDatabase(path.join(dir, 'taizhang.sqlite'))).toThrow(/不是台账通项目/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
