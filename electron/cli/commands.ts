@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { ProjectInfo, VerifyReport } from '../../shared/ipc/contract';
-import { createProject, openProject } from '../core/project/project';
+import { createProject, openProject, type Project } from '../core/project/project';
 import { verifyProject } from '../core/project/verify';
 import { formatBytes, printJson, UsageError, type Io, EXIT_FAILED, EXIT_OK } from './cli-io';
 
@@ -29,6 +29,16 @@ function onePath(args: CommandArgs, what: string): string {
   if (!dir) throw new UsageError(`缺少${what}。`);
   if (rest.length) throw new UsageError(`多余的参数：${rest.join(' ')}`);
   return dir;
+}
+
+/** Opens the project named by the one positional argument without taking its lock, so it works while the app has it open. */
+async function readingProject(args: CommandArgs, work: (project: Project) => Promise<number>): Promise<number> {
+  const project = openProject(onePath(args, '项目文件夹'), { userName: userName(), readOnly: true });
+  try {
+    return await work(project);
+  } finally {
+    project.close();
+  }
 }
 
 function printInfo(io: Io, info: ProjectInfo): void {
@@ -93,15 +103,12 @@ export const commands: Record<string, Command> = {
     usage: 'taizhang info <项目文件夹> [--json]',
     options: { json },
     async run(args, io) {
-      const project = openProject(onePath(args, '项目文件夹'), { userName: userName(), readOnly: true });
-      try {
+      return readingProject(args, async (project) => {
         const info = project.info();
         if (args.values.json) printJson(io, info);
         else printInfo(io, info);
-      } finally {
-        project.close();
-      }
-      return EXIT_OK;
+        return EXIT_OK;
+      });
     },
   },
   verify: {
@@ -109,17 +116,14 @@ export const commands: Record<string, Command> = {
     usage: 'taizhang verify <项目文件夹> [--json]',
     options: { json },
     async run(args, io) {
-      const project = openProject(onePath(args, '项目文件夹'), { userName: userName(), readOnly: true });
-      try {
+      return readingProject(args, async (project) => {
         const report = await verifyProject(project);
         if (args.values.json) printJson(io, report);
         else printVerify(io, report);
         if (report.ok) return EXIT_OK;
         io.err(`错误：${verifyProblem(report)}`);
         return EXIT_FAILED;
-      } finally {
-        project.close();
-      }
+      });
     },
   },
 };
