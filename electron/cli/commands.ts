@@ -1,45 +1,9 @@
-import os from 'node:os';
 import type { ProjectInfo, VerifyReport } from '../../shared/ipc/contract';
-import { createProject, openProject, type Project } from '../core/project/project';
+import { createProject } from '../core/project/project';
 import { verifyProject } from '../core/project/verify';
 import { formatBytes, printJson, UsageError, type Io, EXIT_FAILED, EXIT_OK } from './cli-io';
-
-export type CommandArgs = {
-  positionals: string[];
-  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-};
-
-export type Command = {
-  summary: string;
-  usage: string;
-  options: Record<string, { type: 'string' | 'boolean'; help: string }>;
-  run(args: CommandArgs, io: Io): Promise<number>;
-};
-
-function userName(): string {
-  try {
-    return os.userInfo().username || '命令行';
-  } catch {
-    return '命令行';
-  }
-}
-
-function onePath(args: CommandArgs, what: string): string {
-  const [dir, ...rest] = args.positionals;
-  if (!dir) throw new UsageError(`缺少${what}。`);
-  if (rest.length) throw new UsageError(`多余的参数：${rest.join(' ')}`);
-  return dir;
-}
-
-/** Opens the project named by the one positional argument without taking its lock, so it works while the app has it open. */
-async function readingProject(args: CommandArgs, work: (project: Project) => Promise<number>): Promise<number> {
-  const project = openProject(onePath(args, '项目文件夹'), { userName: userName(), readOnly: true });
-  try {
-    return await work(project);
-  } finally {
-    project.close();
-  }
-}
+import { onePath, readingProject, userName, type Command } from './command-kit';
+import { systemCommands } from './system-commands';
 
 function printInfo(io: Io, info: ProjectInfo): void {
   io.out(
@@ -68,6 +32,7 @@ function verifyProblem(report: VerifyReport): string {
 const json = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as const;
 
 export const commands: Record<string, Command> = {
+  ...systemCommands,
   init: {
     summary: '在空文件夹中新建项目',
     usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { commands, type Command } from './commands';
+import { commands } from './commands';
+import type { Command } from './command-kit';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failureMessage, processIo, UsageError, type Io } from './cli-io';
 
 function generalHelp(): string {
@@ -28,7 +29,10 @@ function commandHelp(name: string, c: Command): string {
 
 /** Runs one CLI invocation; returns the exit code (never throws). */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...afterFirst] = argv;
+  // Two-word commands ("system import") are looked up as one name.
+  const twoWord = first !== undefined && afterFirst[0] !== undefined ? `${first} ${afterFirst[0]}` : '';
+  const [name, rest] = commands[twoWord] ? [twoWord, afterFirst.slice(1)] : [first, afterFirst];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? rest[0] : undefined;
     const c = target ? commands[target] : undefined;
@@ -37,7 +41,14 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   }
   const command = commands[name];
   if (!command) {
-    io.err(`未知命令“${name}”。\n\n${generalHelp()}`);
+    const group = Object.keys(commands).filter((n) => n.startsWith(`${name} `));
+    if (group.length && (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h')) {
+      const list = group.map((n) => `  ${n}  ${commands[n]!.summary}`).join('\n');
+      if (rest.length) io.out(list);
+      else io.err(`请指定子命令：\n${list}`);
+      return rest.length ? EXIT_OK : EXIT_USAGE;
+    }
+    io.err(`未知命令“${[name, ...rest.slice(0, 1)].join(' ')}”。\n\n${generalHelp()}`);
     return EXIT_USAGE;
   }
   let parsed: ReturnType<typeof parseArgs>;

@@ -1,3 +1,4 @@
+import type { FileFilter } from '../../shared/ipc/contract';
 import type { EventBus } from './event-bus';
 import type { JobManager } from './jobs/job-manager';
 import type { Logger } from './log';
@@ -8,6 +9,8 @@ import type { AppSettingsStore } from './settings/app-settings';
 export type Host = {
   nativeDialogs: boolean;
   pickFolder?: (title?: string) => Promise<string | null>;
+  pickFile?: (options: { title?: string; filters?: FileFilter[] }) => Promise<string | null>;
+  saveFile?: (options: { title?: string; defaultName: string; filters?: FileFilter[] }) => Promise<string | null>;
 };
 
 /** Holds the one project a core instance has open (the app works on one ledger at a time). */

@@ -4,6 +4,7 @@ import { ProjectSession, type CoreContext, type Host } from './context';
 import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
 import { projectHandlers } from './handlers/project-handlers';
+import { systemHandlers } from './handlers/system-handlers';
 import { JobManager } from './jobs/job-manager';
 import { recordJobsIn } from './jobs/job-recorder';
 import { createFileLogger, type Logger } from './log';
@@ -62,6 +63,7 @@ export function createCore(options: CoreOptions): Core {
   const registry = new HandlerRegistry();
   registry.registerAll(appHandlers(context));
   registry.registerAll(projectHandlers(context));
+  registry.registerAll(systemHandlers(context));
   const missing = registry.missing();
   if (missing.length) throw new Error(`no handler for: ${missing.join(', ')}`);
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { nativeHost } from './host-dialogs';
 import { connectCoreToIpc } from './ipc';
 import { createMainWindow } from './main-window';
 import { buildAppMenu } from './menu';
@@ -13,19 +14,6 @@ import { installSecurityPolicies } from './security';
  */
 
 const isDev = !app.isPackaged;
-
-function pickFolderFor(getWindow: () => BrowserWindow | null) {
-  return async (title?: string): Promise<string | null> => {
-    const parent = BrowserWindow.getFocusedWindow() ?? getWindow();
-    const options: Electron.OpenDialogOptions = {
-      title: title ?? '选择项目文件夹',
-      buttonLabel: '选择此文件夹',
-      properties: ['openDirectory', 'createDirectory'],
-    };
-    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
-  };
-}
 
 function focus(win: BrowserWindow | null): void {
   if (!win || win.isDestroyed()) return;
@@ -53,7 +41,7 @@ function main(): void {
   try {
     core = createCore({
       dataDir: app.getPath('userData'),
-      host: { nativeDialogs: true, pickFolder: pickFolderFor(getWindow) },
+      host: nativeHost(getWindow),
     });
   } catch (e) {
     dialog.showErrorBox(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { systemMethods } from './contract-systems';
 
 /**
  * The one list of operations the UI (and tests, and the bridge) may ask the core for.
@@ -69,6 +70,10 @@ export type JobInfo = z.infer<typeof jobInfoSchema>;
 const jobStarted = z.object({ jobId: z.string() });
 const empty = z.object({}).strict();
 
+/** A file-type filter for open/save dialogs, e.g. { name: 'Excel 表格', extensions: ['xlsx', 'xls'] }. */
+export const fileFilterSchema = z.object({ name: z.string(), extensions: z.array(z.string()) });
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+
 const yearSchema = z.number().int().min(1949).max(2100);
 
 export const contract = {
@@ -86,6 +91,18 @@ export const contract = {
   /** Ask the host for a folder; null when the user cancelled or the host has no dialogs. */
   'dialog.pickFolder': {
     input: z.object({ title: z.string().optional() }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  /** Ask the host for a file to open; null when cancelled or the host has no dialogs. */
+  'dialog.pickFile': {
+    input: z.object({ title: z.string().optional(), filters: z.array(fileFilterSchema).optional() }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  /** Ask the host where to save a file; null when cancelled or the host has no dialogs. */
+  'dialog.saveFile': {
+    input: z
+      .object({ title: z.string().optional(), defaultName: z.string(), filters: z.array(fileFilterSchema).optional() })
+      .strict(),
     output: z.object({ path: z.string().nullable() }),
   },
   'projects.recent': {
@@ -134,6 +151,7 @@ export const contract = {
     input: z.object({ jobId: z.string().min(1) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  ...systemMethods,
 } as const;
 
 export type Contract = typeof contract;

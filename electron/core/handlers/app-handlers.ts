@@ -12,6 +12,12 @@ export function appHandlers(ctx: CoreContext): HandlerTable {
     'dialog.pickFolder': async ({ title }) => ({
       path: ctx.host.pickFolder ? await ctx.host.pickFolder(title) : null,
     }),
+    'dialog.pickFile': async (options) => ({
+      path: ctx.host.pickFile ? await ctx.host.pickFile(options) : null,
+    }),
+    'dialog.saveFile': async (options) => ({
+      path: ctx.host.saveFile ? await ctx.host.saveFile(options) : null,
+    }),
     'jobs.list': () => ctx.jobs.list(),
     'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
   };

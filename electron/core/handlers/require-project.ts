@@ -7,3 +7,12 @@ export function requireProject(ctx: CoreContext): Project {
   if (!project) throw new AppError('NO_PROJECT', '还没有打开项目。请先新建或打开一个项目。');
   return project;
 }
+
+/** The open project, for an operation that changes it (refused when opened read-only). */
+export function requireWritable(ctx: CoreContext): Project {
+  const project = requireProject(ctx);
+  if (project.readOnly) {
+    throw new AppError('LOCKED', '项目以只读方式打开，不能修改。请关闭其他正在编辑它的台账通后重新打开。');
+  }
+  return project;
+}

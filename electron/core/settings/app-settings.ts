@@ -1,6 +1,6 @@
 import fs from 'node:fs';
+import { writeFileAtomic } from '../store/write-file-atomic';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export type RecentEntry = { dir: string; name: string; year: number | null; openedAt: string };
 
@@ -45,10 +45,7 @@ export class AppSettingsStore {
 
   update(change: (s: AppSettings) => AppSettings): AppSettings {
     const next = change(structuredClone(this.read()));
-    fs.mkdirSync(this.dataDir, { recursive: true });
-    const tmp = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(next, null, 2));
-    fs.renameSync(tmp, this.file);
+    writeFileAtomic(this.file, JSON.stringify(next, null, 2));
     this.cache = next;
     return next;
   }

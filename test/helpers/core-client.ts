@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { createCore, type Core } from '../../electron/core/create-core';
+import type { MethodInput, MethodOutput, Method } from '../../shared/ipc/contract';
+import type { RpcError } from '../../shared/ipc/result';
+import { tempDir } from './temp-dir';
+
+/** A real core on a temp data dir, called through the dispatcher exactly as the UI calls it. */
+export function testCore(userName = '测试员') {
+  const core: Core = createCore({ dataDir: path.join(tempDir(), 'data'), userName });
+  afterAll(() => core.close());
+  async function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const r = await core.dispatch(method, input);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), { rpc: r.error });
+    return r.value as MethodOutput<M>;
+  }
+  async function fail<M extends Method>(method: M, input: MethodInput<M>): Promise<RpcError> {
+    const r = await core.dispatch(method, input);
+    if (r.ok) throw new Error(`${method} was expected to fail`);
+    return r.error;
+  }
+  return { core, call, fail };
+}
