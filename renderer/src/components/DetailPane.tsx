@@ -1,17 +1,44 @@
-import { FileTextOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PartitionOutlined } from '@ant-design/icons';
 import { Empty } from 'antd';
+import type { IndicatorNode } from '../../../shared/systems/api-types';
+import { IndicatorEditor } from '../systems/IndicatorEditor';
 
-/** Right pane: the selected material's preview and fields. */
-export function DetailPane() {
+type Props = {
+  indicator: IndicatorNode | null;
+  levelName: string;
+  onSaved: (node: IndicatorNode) => void;
+  onTreeChanged: () => void;
+};
+
+/** Right pane: the selected indicator's requirements and people (materials' details come with materials). */
+export function DetailPane({ indicator, levelName, onSaved, onTreeChanged }: Props) {
   return (
-    <aside className="tz-pane tz-pane-right" aria-label="材料详情">
+    <aside className="tz-pane tz-pane-right" aria-label={indicator ? '指标详情' : '材料详情'}>
       <div className="tz-pane-header">
         <span className="tz-pane-title">
-          <FileTextOutlined /> 材料详情
+          {indicator ? (
+            <>
+              <PartitionOutlined /> 指标详情
+            </>
+          ) : (
+            <>
+              <FileTextOutlined /> 材料详情
+            </>
+          )}
         </span>
       </div>
       <div className="tz-pane-body tz-detail-body">
-        <Empty className="tz-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description="选择一件材料查看详情" />
+        {indicator ? (
+          <IndicatorEditor
+            key={indicator.id}
+            node={indicator}
+            levelName={levelName}
+            onSaved={onSaved}
+            onTreeChanged={onTreeChanged}
+          />
+        ) : (
+          <Empty className="tz-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description="选择一件材料查看详情" />
+        )}
       </div>
     </aside>
   );

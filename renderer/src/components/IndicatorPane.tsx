@@ -1,46 +1,162 @@
 import {
   DeleteOutlined,
+  DownOutlined,
   ExperimentOutlined,
   FileExcelOutlined,
   InboxOutlined,
   PartitionOutlined,
 } from '@ant-design/icons';
-import { Button, Empty, Tooltip } from 'antd';
+import { App, Button, Dropdown, Empty, Select, Spin, type MenuProps } from 'antd';
+import { useState } from 'react';
+import { api } from '../api';
+import { errorText } from '../errors';
+import { EditionMappingModal } from '../systems/EditionMappingModal';
+import { saveProduced } from '../systems/file-io';
+import { ImportWizard } from '../systems/ImportWizard';
+import { IndicatorTree } from '../systems/IndicatorTree';
+import { PeopleModal } from '../systems/PeopleModal';
+import { SystemSettingsModal } from '../systems/SystemSettingsModal';
+import type { SystemsState } from '../systems/use-systems';
 
-/** What the centre pane shows: an indicator (later), the inbox, or the trash. */
-export type Selection = { kind: 'unsorted' } | { kind: 'trash' } | null;
+/** What the centre pane shows: an indicator, the inbox, or the trash. */
+export type Selection = { kind: 'indicator'; id: number } | { kind: 'unsorted' } | { kind: 'trash' } | null;
 
 type Props = {
-  hasSystem: boolean;
+  systems: SystemsState;
+  nativeDialogs: boolean;
   selection: Selection;
   onSelect: (selection: Selection) => void;
 };
 
-/** Left pane: the 测评体系 tree, with 待归类 and 回收站 always at the bottom. */
-export function IndicatorPane({ hasSystem, selection, onSelect }: Props) {
+type Dialog = 'import' | 'settings' | 'edition' | 'people' | null;
+
+/** Left pane: the 测评体系 switcher and tree, with 待归类 and 回收站 always at the bottom. */
+export function IndicatorPane({ systems, nativeDialogs, selection, onSelect }: Props) {
+  const { message, modal } = App.useApp();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [busy, setBusy] = useState(false);
+  const { system } = systems;
+
+  const attempt = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openSample = () =>
+    attempt(async () => {
+      const r = await api.call('systems.importSample', {});
+      systems.select(r.systemId);
+      void message.success(`已打开示例测评体系：${r.indicatorCount} 条指标`);
+    });
+
+  const exportAs = (format: 'xlsx' | 'json') =>
+    attempt(async () => {
+      if (!system) return;
+      const name = `${system.name}.${format}`;
+      const filters = [
+        format === 'xlsx' ? { name: 'Excel 表格', extensions: ['xlsx'] } : { name: 'JSON 文件', extensions: ['json'] },
+      ];
+      const done = await saveProduced(nativeDialogs, name, filters, (path) =>
+        api.call('systems.export', { systemId: system.id, format, ...(path ? { path } : {}) }),
+      );
+      if (done) void message.success(done);
+    });
+
+  const confirmDelete = () => {
+    if (!system) return;
+    modal.confirm({
+      title: `删除测评体系“${system.name}”？`,
+      content: `将删除它的 ${system.indicatorCount} 条指标。材料不会删除，只解除与这些指标的关联（解除后会出现在“待归类”中）。`,
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () =>
+        attempt(async () => {
+          const r = await api.call('systems.delete', { systemId: system.id });
+          onSelect(null);
+          void message.success(r.removedLinks ? `已删除，解除了 ${r.removedLinks} 条材料关联` : '已删除');
+        }),
+    });
+  };
+
+  const menu: MenuProps['items'] = [
+    { key: 'import', label: '导入测评体系…', onClick: () => setDialog('import') },
+    { key: 'sample', label: '打开示例', onClick: () => void openSample() },
+    { type: 'divider' },
+    { key: 'settings', label: '名称、版本和测评期间…', disabled: !system, onClick: () => setDialog('settings') },
+    { key: 'people', label: '人员名单…', onClick: () => setDialog('people') },
+    { key: 'edition', label: '新版对应…', disabled: systems.systems.length < 2, onClick: () => setDialog('edition') },
+    { type: 'divider' },
+    { key: 'xlsx', label: '导出为 Excel', disabled: !system, onClick: () => void exportAs('xlsx') },
+    { key: 'json', label: '导出为 JSON', disabled: !system, onClick: () => void exportAs('json') },
+    { type: 'divider' },
+    { key: 'delete', label: '删除测评体系…', danger: true, disabled: !system, onClick: confirmDelete },
+  ];
+
+  const selectedId = selection?.kind === 'indicator' ? selection.id : null;
+
   return (
     <nav className="tz-pane tz-pane-left" aria-label="测评体系">
-      <div className="tz-pane-header">
+      <div className="tz-pane-header tz-system-bar">
         <span className="tz-pane-title">
           <PartitionOutlined /> 测评体系
         </span>
+        <Dropdown menu={{ items: menu }} trigger={['click']}>
+          <Button size="small" type="text" aria-label="测评体系操作">
+            操作 <DownOutlined />
+          </Button>
+        </Dropdown>
       </div>
+      {systems.systems.length > 1 && (
+        <div className="tz-system-switch">
+          <Select
+            size="small"
+            value={systems.systemId ?? undefined}
+            onChange={(id: number) => {
+              onSelect(null);
+              systems.select(id);
+            }}
+            options={systems.systems.map((s) => ({
+              value: s.id,
+              label: `${s.name}${s.edition ? ` ${s.edition}` : ''}`,
+            }))}
+            style={{ width: '100%' }}
+            aria-label="选择测评体系"
+          />
+        </div>
+      )}
+      {systems.systems.length === 1 && system && (
+        <div className="tz-system-name" title={system.name}>
+          {system.name}
+          {system.edition && <span className="tz-muted"> {system.edition}</span>}
+        </div>
+      )}
       <div className="tz-pane-body tz-tree-area">
-        {hasSystem ? null : (
+        {systems.loading ? (
+          <Spin className="tz-tree-spin" />
+        ) : system ? (
+          <IndicatorTree
+            indicators={systems.indicators}
+            selectedId={selectedId}
+            onSelect={(n) => onSelect({ kind: 'indicator', id: n.id })}
+          />
+        ) : (
           // UI.md's sentence "还没有测评体系 — 导入Excel 或 打开示例", with its two verbs as the buttons.
           <Empty className="tz-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有测评体系">
             <div className="tz-empty-actions">
-              <Tooltip title="即将提供">
-                <Button type="primary" size="small" icon={<FileExcelOutlined />} disabled>
-                  导入Excel
-                </Button>
-              </Tooltip>
+              <Button type="primary" size="small" icon={<FileExcelOutlined />} onClick={() => setDialog('import')}>
+                导入Excel
+              </Button>
               <span className="tz-muted">或</span>
-              <Tooltip title="即将提供">
-                <Button size="small" icon={<ExperimentOutlined />} disabled>
-                  打开示例
-                </Button>
-              </Tooltip>
+              <Button size="small" icon={<ExperimentOutlined />} onClick={() => void openSample()} loading={busy}>
+                打开示例
+              </Button>
             </div>
           </Empty>
         )}
@@ -65,6 +181,20 @@ export function IndicatorPane({ hasSystem, selection, onSelect }: Props) {
           <span className="tz-node-label">回收站</span>
         </button>
       </div>
+
+      <ImportWizard
+        open={dialog === 'import'}
+        nativeDialogs={nativeDialogs}
+        onClose={() => setDialog(null)}
+        onImported={(systemId, count) => {
+          setDialog(null);
+          systems.select(systemId);
+          void message.success(`已导入 ${count} 条指标`);
+        }}
+      />
+      <SystemSettingsModal system={dialog === 'settings' ? system : null} onClose={() => setDialog(null)} />
+      <EditionMappingModal open={dialog === 'edition'} systems={systems.systems} onClose={() => setDialog(null)} />
+      <PeopleModal open={dialog === 'people'} onClose={() => setDialog(null)} />
     </nav>
   );
 }

@@ -8,6 +8,7 @@ import { JobsBar } from './JobsBar';
 import { MaterialsPane } from './MaterialsPane';
 import { ProjectInfoModal } from './ProjectInfoModal';
 import { TopBar } from './TopBar';
+import { useSystems } from '../systems/use-systems';
 
 type Props = {
   project: ProjectInfo;
@@ -23,7 +24,11 @@ type Panel = 'gaps' | 'binder' | 'settings' | 'info' | null;
 export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
   const [panel, setPanel] = useState<Panel>(null);
   const [selection, setSelection] = useState<Selection>(null);
-  const hasSystem = project.counts.systems > 0;
+  const systems = useSystems();
+  const hasSystem = systems.systems.length > 0;
+  const indicator =
+    selection?.kind === 'indicator' ? (systems.indicators.find((n) => n.id === selection.id) ?? null) : null;
+  const levelName = indicator ? (systems.system?.levelNames[indicator.level - 1] ?? `${indicator.level}级指标`) : '';
 
   return (
     <div className="tz-shell">
@@ -38,9 +43,19 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
         onSettings={() => setPanel('settings')}
       />
       <div className="tz-body">
-        <IndicatorPane hasSystem={hasSystem} selection={selection} onSelect={setSelection} />
-        <MaterialsPane hasSystem={hasSystem} selection={selection} />
-        <DetailPane />
+        <IndicatorPane
+          systems={systems}
+          nativeDialogs={appInfo?.nativeDialogs ?? false}
+          selection={selection}
+          onSelect={setSelection}
+        />
+        <MaterialsPane hasSystem={hasSystem} selection={selection} indicator={indicator} />
+        <DetailPane
+          indicator={indicator}
+          levelName={levelName}
+          onSaved={systems.replace}
+          onTreeChanged={() => void systems.reload()}
+        />
       </div>
       <JobsBar project={project} />
 

@@ -1,13 +1,21 @@
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Empty, Segmented, Tooltip } from 'antd';
 import { useState } from 'react';
+import type { IndicatorNode } from '../../../shared/systems/api-types';
 import type { Selection } from './IndicatorPane';
 
-type Props = { hasSystem: boolean; selection: Selection };
+type Props = { hasSystem: boolean; selection: Selection; indicator: IndicatorNode | null };
 
 type View = 'list' | 'grid';
 
-function describe(hasSystem: boolean, selection: Selection): { title: string; empty: string } {
+function describe(
+  hasSystem: boolean,
+  selection: Selection,
+  indicator: IndicatorNode | null,
+): { title: string; empty: string } {
+  if (indicator) {
+    return { title: `${indicator.code} ${indicator.title}`, empty: '这个指标下还没有材料。添加材料的功能即将提供。' };
+  }
   if (selection?.kind === 'unsorted')
     return { title: '待归类', empty: '没有待归类的材料。添加后还没归到指标下的材料会放在这里。' };
   if (selection?.kind === 'trash')
@@ -17,9 +25,9 @@ function describe(hasSystem: boolean, selection: Selection): { title: string; em
 }
 
 /** Centre pane: the selected indicator's title, the toolbar, and its materials. */
-export function MaterialsPane({ hasSystem, selection }: Props) {
+export function MaterialsPane({ hasSystem, selection, indicator }: Props) {
   const [view, setView] = useState<View>('list');
-  const { title, empty } = describe(hasSystem, selection);
+  const { title, empty } = describe(hasSystem, selection, indicator);
   // Materials are always added to an indicator (or the inbox); neither can hold any yet.
   const addHint = hasSystem ? '请先在左侧选择指标' : '请先导入测评体系';
 

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorNode } from '../../shared/systems/api-types';
+import { SAMPLE_SYSTEM } from '../../shared/systems/sample-system';
+import { startApp, type E2eApp } from './harness';
+
+/**
+ * A user brings the sample .xlsx (laid out like a city office's task breakdown) into a new
+ * project through the import wizard, finds an indicator in the tree and edits it.
+ */
+describe('assessment systems in the UI', () => {
+  let app: E2eApp;
+  let sampleFile: string;
+
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await app.core.dispatch(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+
+  beforeAll(async () => {
+    app = await startApp();
+    await call('projects.create', { dir: path.join(app.workDir, '2026年 创文迎检'), name: 'XX街道办事处', year: 2026 });
+    const sample = await call<{ fileName: string; dataBase64: string }>('systems.sampleWorkbook', {});
+    sampleFile = path.join(app.workDir, sample.fileName);
+    fs.writeFileSync(sampleFile, Buffer.from(sample.dataBase64, 'base64'));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('imports the sample .xlsx through the wizard: detected columns, preview tree, no problems', async () => {
+    const { page } = app;
+    await page.goto(app.bridge.url);
+    await page.getByText('还没有测评体系').waitFor();
+    await page.getByRole('button', { name: '导入Excel' }).click();
+    const wizard = page.getByRole('dialog', { name: '导入测评体系' });
+    await wizard.waitFor();
+    await wizard.locator('input[type=file]').setInputFiles(sampleFile);
+
+    // 核对列: the two-row header was found and its columns named.
+    await wizard.getByText('已按表头自动识别各列含义').waitFor();
+    await expect
+      .poll(() => wizard.locator('.tz-map-head .ant-tag', { hasText: '已识别' }).count())
+      .toBeGreaterThanOrEqual(10);
+    const headerRoles = await wizard.locator('.tz-map-head .ant-select-content').allTextContents();
+    expect(headerRoles.slice(0, 7)).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '测评内容',
+      '测评方法',
+      '分值',
+      '材料要求',
+    ]);
+    await expect(wizard.locator('.tz-map-header-row').count()).resolves.toBe(2);
+    await app.screenshot('import-mapping.png');
+
+    await wizard.getByRole('button', { name: '下一步' }).click();
+    await wizard.getByText('没有发现问题，可以导入').waitFor();
+    const leaves = SAMPLE_SYSTEM.indicators.filter((d) => d.level === 3).length;
+    await expect(wizard.locator('.tz-wizard-counts').textContent()).resolves.toContain(`测评项目 8 条`);
+    await expect(wizard.locator('.tz-wizard-counts').textContent()).resolves.toContain(`测评标准 ${leaves} 条`);
+    await expect(wizard.getByRole('textbox', { name: '测评体系名称' }).inputValue()).resolves.toBe('示例测评体系');
+    await wizard.getByRole('textbox', { name: '测评体系名称' }).fill('2026年创文测评体系');
+    await app.screenshot('import-preview.png');
+
+    await wizard.getByRole('button', { name: '导入', exact: true }).click();
+    await wizard.waitFor({ state: 'hidden' });
+    await page.getByText(`已导入 ${SAMPLE_SYSTEM.indicators.length} 条指标`).waitFor();
+    const systems = await call<{ name: string; indicatorCount: number }[]>('systems.list', {});
+    expect(systems).toEqual([
+      expect.objectContaining({ name: '2026年创文测评体系', indicatorCount: SAMPLE_SYSTEM.indicators.length }),
+    ]);
+  });
+
+  it('shows the tree, opens an indicator, and saves an edit', async () => {
+    const { page } = app;
+    const first = SAMPLE_SYSTEM.indicators[0]!;
+    const tree = page.getByRole('tree', { name: '指标树' });
+    await tree.getByText(first.title, { exact: true }).waitFor();
+    // Top levels start expanded; open the first second-level item to reach its leaves.
+    const branch = SAMPLE_SYSTEM.indicators.find((d) => d.level === 2)!;
+    const leaf = SAMPLE_SYSTEM.indicators.find((d) => d.parentKey === branch.key)!;
+    await tree.locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
+    await tree.getByText(leaf.title, { exact: true }).click();
+    await app.screenshot('indicator-tree.png');
+
+    const editor = page.locator('.tz-editor');
+    await expect(editor.getByRole('textbox', { name: '材料要求' }).inputValue()).resolves.toBe(leaf.requirement);
+    await expect(page.locator('.tz-indicator-title').textContent()).resolves.toBe(`${leaf.code} ${leaf.title}`);
+    await editor.getByRole('spinbutton', { name: '分值' }).fill('3.5');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').waitFor();
+    await app.screenshot('indicator-editor.png');
+
+    const systemId = (await call<{ id: number }[]>('systems.list', {}))[0]!.id;
+    const { indicators } = await call<{ indicators: IndicatorNode[] }>('systems.tree', { systemId });
+    expect(indicators.find((n) => n.code === leaf.code)!.score).toBe(3.5);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('打开示例 adds the built-in sample as a second system', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '打开示例' }).click();
+    await page.getByText(/已打开示例测评体系/).waitFor();
+    await expect.poll(async () => (await call<unknown[]>('systems.list', {})).length).toBe(2);
+    await page.getByRole('combobox', { name: '选择测评体系' }).waitFor();
+  });
+});
