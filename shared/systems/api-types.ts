@@ -17,32 +17,19 @@ export const systemSummarySchema = z.object({
 });
 export type SystemSummary = z.infer<typeof systemSummarySchema>;
 
-export const indicatorNodeSchema = z.object({
-  id: z.number().int(),
-  systemId: z.number().int(),
-  parentId: z.number().int().nullable(),
-  level: z.number().int(),
-  sort: z.number().int(),
-  code: z.string(),
-  title: z.string(),
-  content: z.string(),
-  methods: z.array(z.string()),
-  score: z.number().nullable(),
-  requirement: z.string(),
-  rules: z.array(ruleSchema),
-  applicable: z.boolean(),
-  leadUnit: z.string(),
-  respUnit: z.string(),
-  /** 收集人 (per leaf indicator). */
-  collectorId: z.number().int().nullable(),
-  collector: z.string(),
-  /** 审核人 (per top-level indicator). */
-  reviewerId: z.number().int().nullable(),
-  reviewer: z.string(),
-  /** 完成时限: YYYY-MM-DD, free text, or ''. */
-  deadline: z.string(),
-  sourceRow: z.number().int().nullable(),
-});
+/** A stored indicator: a draft's fields with database ids instead of draft keys. */
+export const indicatorNodeSchema = indicatorDraftSchema
+  .omit({ key: true, parentKey: true, codeGenerated: true })
+  .extend({
+    id: z.number().int(),
+    systemId: z.number().int(),
+    parentId: z.number().int().nullable(),
+    sort: z.number().int(),
+    /** 收集人 (per leaf indicator): the person's id; `collector` is their name. */
+    collectorId: z.number().int().nullable(),
+    /** 审核人 (per top-level indicator). */
+    reviewerId: z.number().int().nullable(),
+  });
 export type IndicatorNode = z.infer<typeof indicatorNodeSchema>;
 
 /** The editable fields of an indicator; absent fields are left as they are. */

@@ -1,5 +1,13 @@
 import { cleanCode, generateCodes, splitCode } from './codes';
-import { ruleSchema, type ColumnMapping, type FieldRole, type IndicatorDraft, type Rule, type RowIssue } from './model';
+import {
+  newDraft,
+  ruleSchema,
+  type ColumnMapping,
+  type FieldRole,
+  type IndicatorDraft,
+  type Rule,
+  type RowIssue,
+} from './model';
 import { cleanCell, oneLine, toHalfWidth } from './normalize';
 import { z } from 'zod';
 import { suggestRules } from './rule-suggest';
@@ -137,26 +145,14 @@ export function buildTree(
       const identity = `${parentKey ?? ''}|${parsed.code}|${parsed.title}`;
       let node = byIdentity.get(identity);
       if (!node) {
-        node = {
+        node = newDraft({
           key: `n${drafts.length + 1}`,
           parentKey,
           level: i + 1,
           code: parsed.code,
-          codeGenerated: false,
           title: parsed.title || parsed.code,
-          content: '',
-          methods: [],
-          score: null,
-          requirement: '',
-          rules: [],
-          applicable: true,
-          leadUnit: '',
-          respUnit: '',
-          collector: '',
-          reviewer: '',
-          deadline: '',
           sourceRow: rowNo,
-        };
+        });
         drafts.push(node);
         byIdentity.set(identity, node);
       }

@@ -113,6 +113,28 @@ export const indicatorDraftSchema = z.object({
 });
 export type IndicatorDraft = z.infer<typeof indicatorDraftSchema>;
 
+/** A draft with nothing but its place in the tree and its name; every other field empty. */
+export function newDraft(
+  fields: Pick<IndicatorDraft, 'key' | 'parentKey' | 'level' | 'code' | 'title'> & Partial<IndicatorDraft>,
+): IndicatorDraft {
+  return {
+    codeGenerated: false,
+    content: '',
+    methods: [],
+    score: null,
+    requirement: '',
+    rules: [],
+    applicable: true,
+    leadUnit: '',
+    respUnit: '',
+    collector: '',
+    reviewer: '',
+    deadline: '',
+    sourceRow: null,
+    ...fields,
+  };
+}
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-03-05');
 
 export const systemMetaSchema = z.object({

@@ -1,4 +1,4 @@
-import type { IndicatorDraft, SystemFile } from './model';
+import { newDraft, type IndicatorDraft, type SystemFile } from './model';
 
 /*
  * The built-in sample assessment system (示例), written in our own words: a street office's
@@ -1095,24 +1095,8 @@ const OUTLINE: Top[] = [
 
 function expand(): IndicatorDraft[] {
   const drafts: IndicatorDraft[] = [];
-  const node = (over: Partial<IndicatorDraft> & Pick<IndicatorDraft, 'parentKey' | 'level' | 'code' | 'title'>) => {
-    const d: IndicatorDraft = {
-      key: `s${drafts.length + 1}`,
-      codeGenerated: false,
-      content: '',
-      methods: [],
-      score: null,
-      requirement: '',
-      rules: [],
-      applicable: true,
-      leadUnit: '',
-      respUnit: '',
-      collector: '',
-      reviewer: '',
-      deadline: '',
-      sourceRow: null,
-      ...over,
-    };
+  const node = (fields: Omit<Parameters<typeof newDraft>[0], 'key'>) => {
+    const d = newDraft({ key: `s${drafts.length + 1}`, ...fields });
     drafts.push(d);
     return d.key;
   };
