@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { SAMPLE_SYSTEM } from '../../shared/systems/sample-system';
+import { workbook } from '../fixtures/workbooks';
 import { startApp, type E2eApp } from './harness';
 
 /**
@@ -102,12 +103,45 @@ describe('assessment systems in the UI', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('打开示例 adds the built-in sample as a second system', async () => {
+  it('keeps a 2,000-indicator tree virtual and navigable with the keyboard', async () => {
+    const { page } = app;
+    const rows: (string | number)[][] = [['一级指标', '二级指标']];
+    for (let a = 1; a <= 20; a++)
+      for (let b = 1; b <= 99; b++) rows.push([`B${a} 大类${a}`, `B${a}.${b} 指标${a}-${b}`]);
+    const bytes = workbook([{ name: '大表', rows }]);
+    const view = await call<{ sourceId: string }>('systems.importOpen', {
+      fileName: '大表.xlsx',
+      dataBase64: bytes.toString('base64'),
+    });
+    await call('systems.importCommit', {
+      sourceId: view.sourceId,
+      sheet: 0,
+      mapping: null,
+      meta: { name: '两千条指标', edition: '', windowStart: null, windowEnd: null, levelNames: [] },
+    });
+    await page.locator('.tz-system-switch .ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '两千条指标' }).click();
+    const tree = page.getByRole('tree', { name: '指标树' });
+    await tree.getByText('指标1-1', { exact: true }).waitFor();
+    // 20 expanded top levels show 2,000 rows; only those in view are in the page.
+    const rendered = await tree.locator('.ant-tree-treenode').count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(80);
+
+    await tree.getByText('指标1-1', { exact: true }).click();
+    await expect(page.locator('.tz-indicator-title').textContent()).resolves.toBe('B1.1 指标1-1');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.tz-indicator-title').textContent()).toBe('B1.3 指标1-3');
+  });
+
+  it('打开示例 adds the built-in sample as another system', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '测评体系操作' }).click();
     await page.getByRole('menuitem', { name: '打开示例' }).click();
     await page.getByText(/已打开示例测评体系/).waitFor();
-    await expect.poll(async () => (await call<unknown[]>('systems.list', {})).length).toBe(2);
+    await expect.poll(async () => (await call<unknown[]>('systems.list', {})).length).toBe(3);
     await page.getByRole('combobox', { name: '选择测评体系' }).waitFor();
   });
 });

@@ -58,6 +58,9 @@ export function IndicatorTree({ indicators, selectedId, onSelect }: Props) {
   const treeData = useMemo(() => toTreeData(indicators), [indicators]);
   const byId = useMemo(() => new Map(indicators.map((n) => [n.id, n])), [indicators]);
   const [expanded, setExpanded] = useState<React.Key[]>([]);
+  // Arrow keys move this highlight; Enter or Space then opens the indicator. It starts from
+  // the node last clicked, so the keyboard continues where the mouse left off.
+  const [active, setActive] = useState<React.Key | null>(null);
   const [ref, height] = useHeight<HTMLDivElement>();
 
   // A new system opens with its top level expanded, so the user sees its second level at once.
@@ -76,8 +79,11 @@ export function IndicatorTree({ indicators, selectedId, onSelect }: Props) {
         expandedKeys={expanded}
         onExpand={(keys) => setExpanded(keys)}
         selectedKeys={selectedId === null ? [] : [selectedId]}
+        activeKey={active}
+        onActiveChange={setActive}
         onSelect={(_keys, info) => {
           const node = byId.get(Number(info.node.key));
+          setActive(info.node.key);
           if (node) onSelect(node);
         }}
         aria-label="指标树"
