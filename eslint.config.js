@@ -86,19 +86,12 @@ export default tseslint.config(
     ),
   },
   {
-    files: [
-      'electron/main/**/*.ts',
-      'electron/preload/**/*.ts',
-      'build/**/*.ts',
-      'test/**/*.ts',
-      '*.config.ts',
-      'renderer/vite.config.ts',
-    ],
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'build/**/*.ts', 'test/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
   {
     // Tool configuration files must export default.
-    files: ['*.config.ts', '*.config.js', 'renderer/vite.config.ts', 'eslint.config.js'],
+    files: ['*.config.ts', '*.config.js', 'build/vite.renderer.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-exports': 'off' },
   },
   {

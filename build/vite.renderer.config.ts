@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+// The build config lives in build/ so renderer/ holds only browser code.
+const root = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 export default defineConfig({
   root,
@@ -11,7 +12,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    outDir: fileURLToPath(new URL('../renderer/dist', import.meta.url)),
     emptyOutDir: true,
     // The app runs from local disk, so one large chunk costs nothing on the wire; only
     // warn when something really unexpected lands in the bundle.
