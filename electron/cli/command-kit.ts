@@ -13,7 +13,7 @@ export type CommandArgs = {
 export type Command = {
   summary: string;
   usage: string;
-  options: Record<string, { type: 'string' | 'boolean'; help: string }>;
+  options: Record<string, { type: 'string' | 'boolean'; help: string; multiple?: boolean }>;
   run(args: CommandArgs, io: Io): Promise<number>;
 };
 

@@ -3,6 +3,7 @@ import { createProject } from '../core/project/project';
 import { verifyProject } from '../core/project/verify';
 import { formatBytes, printJson, UsageError, type Io, EXIT_FAILED, EXIT_OK } from './cli-io';
 import { onePath, readingProject, userName, type Command } from './command-kit';
+import { materialCommands } from './material-commands';
 import { systemCommands } from './system-commands';
 
 function printInfo(io: Io, info: ProjectInfo): void {
@@ -33,6 +34,7 @@ const json = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as c
 
 export const commands: Record<string, Command> = {
   ...systemCommands,
+  ...materialCommands,
   init: {
     summary: '在空文件夹中新建项目',
     usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',

@@ -5,6 +5,7 @@ import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
 import { projectHandlers } from './handlers/project-handlers';
 import { systemHandlers } from './handlers/system-handlers';
+import { materialHandlers } from './handlers/material-handlers';
 import { JobManager } from './jobs/job-manager';
 import { recordJobsIn } from './jobs/job-recorder';
 import { createFileLogger, type Logger } from './log';
@@ -64,6 +65,7 @@ export function createCore(options: CoreOptions): Core {
   registry.registerAll(appHandlers(context));
   registry.registerAll(projectHandlers(context));
   registry.registerAll(systemHandlers(context));
+  registry.registerAll(materialHandlers(context));
   const missing = registry.missing();
   if (missing.length) throw new Error(`no handler for: ${missing.join(', ')}`);
 

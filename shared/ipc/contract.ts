@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { materialMethods } from './contract-materials';
 import { systemMethods } from './contract-systems';
 
 /**
@@ -152,6 +153,7 @@ export const contract = {
     output: z.object({ cancelled: z.boolean() }),
   },
   ...systemMethods,
+  ...materialMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { materialPatchSchema, materialSchema, materialStatusSchema } from '../materials/api-types';
+
+/*
+ * Contract entries for materials (件): adding files, describing, linking, status, trash.
+ * Spread into `contract` in contract.ts.
+ */
+
+const id = z.number().int().positive();
+const ids = z.array(id).min(1);
+
+export const materialMethods = {
+  /** Adds files and folders (paths on this computer) as a job; its result is an AddReport. */
+  'materials.add': {
+    input: z.object({ paths: z.array(z.string().min(1)).min(1), indicatorIds: z.array(id).optional() }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  /** Items of an indicator, the inbox (待归类), the trash, or all; optionally by status. */
+  'materials.list': {
+    input: z
+      .object({
+        indicatorId: id.optional(),
+        inbox: z.boolean().optional(),
+        trash: z.boolean().optional(),
+        status: materialStatusSchema.optional(),
+      })
+      .strict(),
+    output: z.array(materialSchema),
+  },
+  'materials.get': { input: z.object({ id }).strict(), output: materialSchema },
+  /** Edits one item or many at once (batch edit). */
+  'materials.update': {
+    input: z.object({ ids, patch: materialPatchSchema }).strict(),
+    output: z.array(materialSchema),
+  },
+  'materials.link': {
+    input: z.object({ ids, indicatorId: id }).strict(),
+    output: z.object({ linked: z.number().int() }),
+  },
+  'materials.unlink': {
+    input: z.object({ ids, indicatorId: id }).strict(),
+    output: z.object({ unlinked: z.number().int() }),
+  },
+  'materials.setStatus': {
+    input: z.object({ ids, status: materialStatusSchema, comment: z.string().max(1000).default('') }).strict(),
+    output: z.array(materialSchema),
+  },
+  'materials.trash': { input: z.object({ ids }).strict(), output: z.object({ trashed: z.number().int() }) },
+  'materials.restore': { input: z.object({ ids }).strict(), output: z.object({ restored: z.number().int() }) },
+} as const;
