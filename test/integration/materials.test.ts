@@ -54,11 +54,12 @@ describe('materials from the command line', () => {
     const r = await cli('add', dir, src, '--indicator', 'A1.1', '--json');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as AddReport;
-    expect(report.added.map((a) => [a.title, a.files, a.pages])).toEqual(
+    const byTitle = (x: unknown[], y: unknown[]) => String(x[0]).localeCompare(String(y[0]));
+    expect(report.added.map((a) => [a.title, a.files, a.pages]).sort(byTitle)).toEqual(
       [
         ['领导小组成立文件', 1, 2],
         ['例会照片20240410', 1, 1],
-      ].sort(() => 0),
+      ].sort(byTitle),
     );
     expect(report.added.every((a) => /^[0-9a-f]{64}$/.test(a.sha256))).toBe(true);
     expect(report.failed).toEqual([
