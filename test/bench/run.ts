@@ -1,7 +1,8 @@
 // npm run bench: prints the figures the issues ask for. Not a test: timings vary by machine.
+import { materialImportBench } from './material-import';
 import { systemImportBench } from './system-import';
 
-const benches = [systemImportBench];
+const benches = [systemImportBench, materialImportBench];
 
 for (const bench of benches) {
   const lines = await bench();

@@ -178,9 +178,11 @@ export async function addMaterials(project: Project, inputs: string[], options: 
   const one = async (file: WalkedFile) => {
     try {
       const c = await check(file);
+      options.signal?.throwIfAborted();
+      // Storing is safe in parallel (same bytes → same name, written once); deciding
+      // "new item or 已存在" and recording it is not, so that part runs one at a time.
+      const stored = await project.store.putFile(file.path, options.signal);
       await oneAtATime(async () => {
-        options.signal?.throwIfAborted();
-        const stored = await project.store.putFile(file.path, options.signal);
         const existing = existingItemOf(project, stored.sha256);
         if (existing !== null) {
           report.duplicates.push({ path: file.path, existingId: existing });

@@ -6,7 +6,7 @@ import {
   InboxOutlined,
   PartitionOutlined,
 } from '@ant-design/icons';
-import { App, Button, Dropdown, Empty, Select, Spin, type MenuProps } from 'antd';
+import { Alert, App, Button, Dropdown, Empty, Select, Spin, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { api } from '../api';
 import { errorText } from '../errors';
@@ -89,7 +89,7 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect }: P
     { key: 'import', label: '导入测评体系…', onClick: () => setDialog('import') },
     { key: 'sample', label: '打开示例', onClick: () => void openSample() },
     { type: 'divider' },
-    { key: 'settings', label: '名称、版本和测评期间…', disabled: !system, onClick: () => setDialog('settings') },
+    { key: 'settings', label: '重命名 / 设置…', disabled: !system, onClick: () => setDialog('settings') },
     { key: 'people', label: '人员名单…', onClick: () => setDialog('people') },
     { key: 'edition', label: '新版对应…', disabled: systems.systems.length < 2, onClick: () => setDialog('edition') },
     { type: 'divider' },
@@ -113,10 +113,10 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect }: P
           </Button>
         </Dropdown>
       </div>
-      {systems.systems.length > 1 && (
+      {system && (
+        // Shown even with one system, so the user sees where a second edition would appear.
         <div className="tz-system-switch">
           <Select
-            size="small"
             value={systems.systemId ?? undefined}
             onChange={(id: number) => {
               onSelect(null);
@@ -124,22 +124,31 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect }: P
             }}
             options={systems.systems.map((s) => ({
               value: s.id,
-              label: `${s.name}${s.edition ? ` ${s.edition}` : ''}`,
+              title: `${s.name}${s.edition ? ` ${s.edition}` : ''}`,
+              label: (
+                <span className="tz-system-option">
+                  <span className="tz-system-option-name">{s.name}</span>
+                  {s.edition && <span className="tz-system-option-edition">{s.edition}</span>}
+                </span>
+              ),
             }))}
             style={{ width: '100%' }}
             aria-label="选择测评体系"
           />
-        </div>
-      )}
-      {systems.systems.length === 1 && system && (
-        <div className="tz-system-name" title={system.name}>
-          {system.name}
-          {system.edition && <span className="tz-muted"> {system.edition}</span>}
+          <div className="tz-system-facts">
+            {system.indicatorCount} 条指标
+            {system.applicableCount < system.indicatorCount &&
+              ` · ${system.indicatorCount - system.applicableCount} 条不适用`}
+            {(system.windowStart || system.windowEnd) &&
+              ` · 测评期间 ${system.windowStart ?? '…'} 至 ${system.windowEnd ?? '…'}`}
+          </div>
         </div>
       )}
       <div className="tz-pane-body tz-tree-area">
         {systems.loading ? (
           <Spin className="tz-tree-spin" />
+        ) : systems.error ? (
+          <Alert type="error" showIcon title={systems.error} className="tz-tree-error" />
         ) : system ? (
           <IndicatorTree
             indicators={systems.indicators}
@@ -186,15 +195,14 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect }: P
         open={dialog === 'import'}
         nativeDialogs={nativeDialogs}
         onClose={() => setDialog(null)}
-        onImported={(systemId, count) => {
-          setDialog(null);
+        onImported={(systemId) => {
+          onSelect(null);
           systems.select(systemId);
-          void message.success(`已导入 ${count} 条指标`);
         }}
       />
       <SystemSettingsModal system={dialog === 'settings' ? system : null} onClose={() => setDialog(null)} />
       <EditionMappingModal open={dialog === 'edition'} systems={systems.systems} onClose={() => setDialog(null)} />
-      <PeopleModal open={dialog === 'people'} onClose={() => setDialog(null)} />
+      <PeopleModal open={dialog === 'people'} nativeDialogs={nativeDialogs} onClose={() => setDialog(null)} />
     </nav>
   );
 }

@@ -35,18 +35,21 @@ type Props = {
   open: boolean;
   nativeDialogs: boolean;
   onClose: () => void;
-  onImported: (systemId: number, count: number) => void;
+  /** The system is stored; the wizard stays open on 完成 while the tree behind it shows the system. */
+  onImported: (systemId: number) => void;
 };
 
-type Step = 'file' | 'sheet' | 'mapping' | 'preview';
+type Step = 'file' | 'sheet' | 'mapping' | 'preview' | 'done';
 const STEP_TITLES: Record<Step, string> = {
   file: '选择文件',
   sheet: '选择工作表',
   mapping: '核对列',
-  preview: '预览并导入',
+  preview: '预览',
+  done: '完成',
 };
 
 const FILE_FILTERS = [{ name: 'Excel 表格、CSV 或台账通 JSON', extensions: ['xlsx', 'xls', 'csv', 'json'] }];
+const SAMPLE_FILTERS = [{ name: 'Excel 表格', extensions: ['xlsx'] }];
 
 const ROLE_OPTIONS = [
   { value: '', label: '不导入' },
@@ -79,6 +82,12 @@ function treeOf(drafts: IndicatorDraft[]): DataNode[] {
 }
 
 type MetaValues = { name: string; edition: string; window: [Dayjs | null, Dayjs | null] | null };
+type Imported = { name: string; count: number };
+
+/** Our own exports and JSON files carry their layout, so the sheet and column steps are skipped. */
+function isDirect(view: ImportOverview): boolean {
+  return view.kind === 'json' || view.ownExport;
+}
 
 /** 导入测评体系: file → sheet → column roles → preview tree → import (all or nothing). */
 export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props) {
@@ -89,15 +98,19 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
   const [step, setStep] = useState<Step>('file');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState<Imported | null>(null);
   const [form] = Form.useForm<MetaValues>();
 
-  const direct = overview !== null && (overview.kind === 'json' || overview.ownExport);
   const steps: Step[] = useMemo(() => {
-    if (!overview || overview.kind === 'json') return ['file', 'preview'];
     const list: Step[] = ['file'];
-    if (overview.sheets.length > 1) list.push('sheet');
-    if (!overview.ownExport) list.push('mapping');
-    list.push('preview');
+    if (overview && !isDirect(overview)) {
+      if (overview.sheets.length > 1) list.push('sheet');
+      list.push('mapping');
+    } else if (!overview) {
+      // Until a file is chosen, show the usual path so the user sees what comes.
+      list.push('mapping');
+    }
+    list.push('preview', 'done');
     return list;
   }, [overview]);
 
@@ -105,8 +118,14 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
     setOverview(null);
     setPreview(null);
     setMapping(null);
+    setImported(null);
     setStep('file');
     setError(null);
+  };
+
+  const close = () => {
+    reset();
+    onClose();
   };
 
   const run = async (work: () => Promise<void>) => {
@@ -121,23 +140,30 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
     }
   };
 
-  const chooseSheet = (view: ImportOverview, index: number) => {
+  /** The mapping sent to the core: none for JSON, else the (detected or edited) one. */
+  const mappingFor = (view: ImportOverview, map: ColumnMapping | null) => (view.kind === 'json' ? null : map);
+
+  const chooseSheet = (view: ImportOverview, index: number): ColumnMapping => {
+    const map = view.sheets[index]?.detected?.mapping ?? emptyMapping(view, index);
     setSheet(index);
-    setMapping(view.sheets[index]?.detected?.mapping ?? emptyMapping(view, index));
+    setMapping(map);
+    return map;
   };
 
   const opened = (view: ImportOverview) => {
     setOverview(view);
-    chooseSheet(view, view.suggestedSheet);
+    setPreview(null);
+    const map = chooseSheet(view, view.suggestedSheet);
     const base = view.fileName.replace(/\.[^.]+$/, '');
-    form.setFieldsValue({ name: view.meta?.name ?? base, edition: view.meta?.edition ?? '', window: null });
-    const next: Step =
-      view.kind === 'json' || (view.ownExport && view.sheets.length <= 1)
-        ? 'preview'
-        : view.sheets.length > 1
-          ? 'sheet'
-          : 'mapping';
-    if (next === 'preview') void loadPreview(view, view.suggestedSheet, null);
+    const window = view.meta ? [day(view.meta.windowStart), day(view.meta.windowEnd)] : null;
+    form.setFieldsValue({
+      name: view.meta?.name ?? base,
+      edition: view.meta?.edition ?? '',
+      window: window as MetaValues['window'],
+    });
+    const next: Step = isDirect(view) ? 'preview' : view.sheets.length > 1 ? 'sheet' : 'mapping';
+    // An export of ours carries its exact mapping (detected with full confidence), so it goes along.
+    if (next === 'preview') void loadPreview(view, view.suggestedSheet, mappingFor(view, map));
     setStep(next);
   };
 
@@ -160,32 +186,35 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
 
   const go = (target: Step) => {
     if (!overview) return;
-    if (target === 'preview') void loadPreview(overview, sheet, direct ? null : mapping);
+    setError(null);
+    if (target === 'preview') void loadPreview(overview, sheet, mappingFor(overview, mapping));
     setStep(target);
   };
 
   const commit = (values: MetaValues) =>
     run(async () => {
       if (!overview || !preview) return;
+      const name = values.name.trim();
       const result = await api.call('systems.importCommit', {
         sourceId: overview.sourceId,
         sheet,
-        mapping: direct ? null : mapping,
+        mapping: mappingFor(overview, mapping),
         meta: {
-          name: values.name.trim(),
+          name,
           edition: (values.edition ?? '').trim(),
-          windowStart: values.window?.[0]?.format('YYYY-MM-DD') ?? overview.meta?.windowStart ?? null,
-          windowEnd: values.window?.[1]?.format('YYYY-MM-DD') ?? overview.meta?.windowEnd ?? null,
+          windowStart: values.window?.[0]?.format('YYYY-MM-DD') ?? null,
+          windowEnd: values.window?.[1]?.format('YYYY-MM-DD') ?? null,
           levelNames: overview.meta?.levelNames ?? preview.levelNames,
         },
       });
-      onImported(result.systemId, result.indicatorCount);
-      reset();
+      setImported({ name, count: result.indicatorCount });
+      setStep('done');
+      onImported(result.systemId);
     });
 
   const downloadSample = () =>
     run(async () => {
-      await saveProduced(nativeDialogs, '示例测评体系.xlsx', FILE_FILTERS, (path) =>
+      await saveProduced(nativeDialogs, '示例测评体系.xlsx', SAMPLE_FILTERS, (path) =>
         api.call('systems.sampleWorkbook', path ? { path } : {}),
       );
     });
