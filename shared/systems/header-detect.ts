@@ -111,7 +111,52 @@ function candidate(rows: string[][], start: number, end: number): Candidate {
   return { start, end, headers, classes, score };
 }
 
-function roles(c: Candidate): { columns: (FieldRole | null)[]; levelNames: string[] } {
+/** Rows a data check looks at: enough to see the numbering, cheap on a 3,000-row sheet. */
+const DATA_SAMPLE_ROWS = 400;
+
+/**
+ * Whether a code column numbers level `level` (0-based, column `levelCol`) in these rows:
+ * every row with a code has a title at that level, and one title (under the same ancestors)
+ * never carries two codes. A 序号 that counts rows (1, 2, 3 … down a merged 测评项目) fails
+ * on the upper level and fits the leaf level.
+ */
+function codeFitsLevel(data: string[][], codeCol: number, levelCols: number[], level: number): boolean {
+  const filled: string[] = levelCols.map(() => '');
+  const codeOf = new Map<string, string>();
+  for (const row of data) {
+    const texts = levelCols.map((col) => (row[col] ?? '').trim());
+    if (texts.every((t) => !t)) continue;
+    texts.forEach((t, i) => {
+      if (t) filled[i] = t;
+    });
+    const code = (row[codeCol] ?? '').trim();
+    if (!code) continue;
+    if (!texts[level]) return false;
+    const identity = filled.slice(0, level + 1).join('\u0001');
+    const seen = codeOf.get(identity);
+    if (seen !== undefined && seen !== code) return false;
+    codeOf.set(identity, code);
+  }
+  return true;
+}
+
+/**
+ * The level a plain 序号/编号 column numbers. By default the level column to its right (序号 |
+ * 一级指标); when the data shows it numbers something finer, the first deeper level it fits.
+ * Null when the column has no level column to its right.
+ */
+function codeLevel(data: string[][], codeCol: number, levelCols: number[]): number | null {
+  const right = levelCols.findIndex((col) => col > codeCol);
+  if (right < 0) return null;
+  for (let level = right; level < levelCols.length; level++) {
+    if (codeFitsLevel(data, codeCol, levelCols, level)) return level;
+  }
+  // Fits nowhere (e.g. one 序号 per row in a row-per-node sheet): the tree builder gives such
+  // codes to the row's own node.
+  return right;
+}
+
+function roles(c: Candidate, data: string[][]): { columns: (FieldRole | null)[]; levelNames: string[] } {
   const columns: (FieldRole | null)[] = c.classes.map(() => null);
   const levelCols: number[] = [];
   const explicit = c.classes.some((k) => k?.kind === 'explicitLevel');
@@ -128,12 +173,15 @@ function roles(c: Candidate): { columns: (FieldRole | null)[]; levelNames: strin
     else if ((k.kind === 'content' || k.kind === 'structure') && !contentTaken && levels.length > 0) {
       columns[i] = 'content';
       contentTaken = true;
-    } else if (k.kind === 'code') {
-      // A code column belongs to the level column to its right (序号 | 一级指标), or names its level.
-      const level = k.level ?? levels.findIndex((col) => col > i) + 1;
-      const role = `code${level}` as FieldRole;
-      if (level >= 1 && level <= levels.length && !columns.includes(role)) columns[i] = role;
     }
+  });
+  // Code columns last, so a 序号 checked against the data finds its level among the final ones.
+  c.classes.forEach((k, i) => {
+    if (k?.kind !== 'code' || columns[i] !== null) return;
+    const level = k.level !== null ? k.level - 1 : codeLevel(data, i, levels);
+    if (level === null || level < 0 || level >= levels.length) return;
+    const role = `code${level + 1}` as FieldRole;
+    if (!columns.includes(role)) columns[i] = role;
   });
   return { columns, levelNames: levels.map((col) => c.headers[col]!) };
 }
@@ -160,7 +208,8 @@ export function detectMapping(
     }
   }
   if (!best || best.score === 0) return null;
-  const { columns, levelNames } = roles(best);
+  const data = rows.slice(best.end + 1, best.end + 1 + DATA_SAMPLE_ROWS);
+  const { columns, levelNames } = roles(best, data);
   if (levelNames.length === 0) return null;
   const named = best.headers.filter(Boolean).length;
   const mapped = columns.filter((c) => c !== null).length;

@@ -1,4 +1,10 @@
-import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  DownloadOutlined,
+  FileExcelOutlined,
+  InboxOutlined,
+  LoadingOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -8,7 +14,9 @@ import {
   InputNumber,
   Modal,
   Radio,
+  Result,
   Select,
+  Spin,
   Space,
   Steps,
   Table,
@@ -17,7 +25,7 @@ import {
   Upload,
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { ImportOverview, ImportPreview } from '../../../shared/systems/api-types';
 import {
@@ -56,6 +64,7 @@ const ROLE_OPTIONS = [
   ...FIELD_ROLES.map((r) => ({ value: r, label: FIELD_ROLE_LABELS[r] })),
 ];
 const LEVEL_LABELS = ['一级', '二级', '三级', '四级'];
+const day = (s: string | null) => (s ? dayjs(s) : null);
 
 function columnLetter(i: number): string {
   let s = '';
@@ -223,42 +232,45 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
   const prev = index > 0 ? steps[index - 1] : undefined;
   const next = index < steps.length - 1 ? steps[index + 1] : undefined;
   const current = overview?.sheets[sheet];
+  const blocked = preview !== null && (preview.issueCount > 0 || preview.indicators.length === 0);
 
   return (
     <Modal
       title="导入测评体系"
       open={open}
       width={1100}
-      onCancel={() => {
-        reset();
-        onClose();
-      }}
+      style={{ top: 24 }}
+      onCancel={close}
+      mask={{ closable: false }}
       destroyOnHidden
       footer={
         <Space>
-          {prev && step !== 'file' && (
-            <Button onClick={() => go(prev)} disabled={busy}>
-              上一步
+          {step === 'done' ? (
+            <Button type="primary" onClick={close}>
+              完成
             </Button>
-          )}
-          {next && step !== 'file' && (
-            <Button
-              type="primary"
-              onClick={() => go(next)}
-              disabled={busy || (step === 'mapping' && !hasLevel(mapping))}
-            >
-              下一步
-            </Button>
-          )}
-          {step === 'preview' && (
-            <Button
-              type="primary"
-              loading={busy}
-              disabled={!preview || preview.issueCount > 0 || preview.indicators.length === 0}
-              onClick={() => form.submit()}
-            >
-              导入
-            </Button>
+          ) : (
+            <>
+              {prev && step !== 'file' && (
+                <Button onClick={() => go(prev)} disabled={busy}>
+                  上一步
+                </Button>
+              )}
+              {next && next !== 'done' && step !== 'file' && (
+                <Button
+                  type="primary"
+                  onClick={() => go(next)}
+                  disabled={busy || (step === 'mapping' && !hasLevel(mapping))}
+                >
+                  下一步
+                </Button>
+              )}
+              {step === 'preview' && (
+                <Button type="primary" loading={busy} disabled={!preview || blocked} onClick={() => form.submit()}>
+                  导入
+                </Button>
+              )}
+            </>
           )}
         </Space>
       }
@@ -273,6 +285,18 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
 
       {step === 'file' && (
         <div className="tz-wizard-file">
+          {overview && (
+            <Alert
+              type="info"
+              showIcon
+              title={`已选择《${overview.fileName}》，点“下一步”继续；也可以重新选择文件。`}
+              action={
+                <Button size="small" type="primary" onClick={() => setStep(steps[1] ?? 'preview')}>
+                  下一步
+                </Button>
+              }
+            />
+          )}
           {nativeDialogs ? (
             <Button
               type="primary"
@@ -294,43 +318,52 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
                 return false;
               }}
             >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">点击选择，或把测评体系表格拖到这里</p>
+              <p className="ant-upload-drag-icon">{busy ? <LoadingOutlined /> : <InboxOutlined />}</p>
+              <p className="ant-upload-text">{busy ? '正在读取表格…' : '点击选择，或把测评体系表格拖到这里'}</p>
               <p className="ant-upload-hint">支持 Excel（.xlsx、.xls）、CSV 和台账通导出的 JSON 文件</p>
             </Upload.Dragger>
           )}
-          <p className="tz-muted">
-            市里发来的测评体系表、任务分解表都可以直接导入，不需要先改格式。想看看什么样的表格最合适？
-            <Button type="link" size="small" onClick={() => void downloadSample()}>
+          <div className="tz-wizard-tips">
+            <div className="tz-wizard-tips-title">什么样的表格可以导入？</div>
+            <ul>
+              <li>市里、区里发来的测评体系表、任务分解表，一般不用改格式就能直接导入。</li>
+              <li>有“一级指标 / 二级指标 / 三级指标”（或“测评项目 / 测评内容 / 测评标准”）这样的列即可，合并单元格也没关系。</li>
+              <li>测评方法、分值、材料要求、牵头单位、责任单位、完成时限等列会一并读入。</li>
+            </ul>
+            <Button
+              type="link"
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => void downloadSample()}
+              className="tz-wizard-sample"
+            >
               下载示例表格
             </Button>
-          </p>
+          </div>
         </div>
       )}
 
       {step === 'sheet' && overview && (
-        <Radio.Group
-          value={sheet}
-          onChange={(e) => chooseSheet(overview, Number(e.target.value))}
-          className="tz-wizard-sheets"
-        >
-          <div className="tz-wizard-sheet-list">
-            {overview.sheets.map((s) => (
-              <Radio key={s.index} value={s.index}>
-                {s.name}
-                <span className="tz-muted">（{s.rowCount} 行）</span>
-                {s.index === overview.suggestedSheet && s.detected && <Tag color="blue">像是测评体系</Tag>}
-              </Radio>
-            ))}
-          </div>
-        </Radio.Group>
+        <div className="tz-wizard-sheets">
+          <p className="tz-muted">这个文件有 {overview.sheets.length} 个工作表，请选择测评体系所在的那一个：</p>
+          <Radio.Group value={sheet} onChange={(e) => chooseSheet(overview, Number(e.target.value))}>
+            <div className="tz-wizard-sheet-list">
+              {overview.sheets.map((s) => (
+                <Radio key={s.index} value={s.index}>
+                  {s.name}
+                  <span className="tz-muted">（{s.rowCount} 行）</span>
+                  {s.index === overview.suggestedSheet && s.detected && <Tag color="blue">像是测评体系</Tag>}
+                </Radio>
+              ))}
+            </div>
+          </Radio.Group>
+        </div>
       )}
 
       {step === 'mapping' && current && mapping && (
         <MappingStep
           sheetName={current.name}
+          rowCount={current.rowCount}
           rows={current.preview}
           detected={current.detected?.mapping ?? null}
           mapping={mapping}
@@ -341,10 +374,10 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
       {step === 'preview' && (
         <div className="tz-wizard-preview">
           <div className="tz-wizard-preview-tree">
-            {preview && (
+            {preview ? (
               <>
                 <div className="tz-wizard-counts">
-                  共 {preview.indicators.length} 条指标：
+                  共 <b>{preview.indicators.length}</b> 条指标：
                   {[1, 2, 3, 4]
                     .map((l) => [l, preview.indicators.filter((d) => d.level === l).length] as const)
                     .filter(([, n]) => n > 0)
@@ -353,13 +386,15 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
                 </div>
                 <Tree
                   virtual
-                  height={360}
+                  height={400}
                   blockNode
                   defaultExpandAll
                   treeData={treeOf(preview.indicators)}
                   aria-label="预览"
                 />
               </>
+            ) : (
+              busy && <Spin className="tz-tree-spin" />
             )}
           </div>
           <div className="tz-wizard-preview-side">
@@ -367,17 +402,28 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
               <Alert
                 type="error"
                 showIcon
-                title={`有 ${preview.issueCount} 处问题，改正后才能导入（不会只导入一部分）`}
+                title={`发现 ${preview.issueCount} 处问题，改正后才能导入`}
                 description={
-                  <ul className="tz-issue-list">
-                    {preview.issues.map((i) => (
-                      <li key={`${i.sheet}-${i.row}-${i.message}`}>{i.message}</li>
-                    ))}
-                  </ul>
+                  <>
+                    <ul className="tz-issue-list">
+                      {preview.issues.map((i) => (
+                        <li key={`${i.sheet}-${i.row}-${i.message}`}>{i.message}</li>
+                      ))}
+                      {preview.issueCount > preview.issues.length && (
+                        <li>……另有 {preview.issueCount - preview.issues.length} 处</li>
+                      )}
+                    </ul>
+                    <div className="tz-issue-advice">
+                      请在 Excel 里改正这些行后重新选择文件，或点“上一步”调整各列的含义和表头所在行。为免只导入一半，有问题时不会导入任何内容。
+                    </div>
+                  </>
                 }
               />
             )}
-            {preview && preview.issueCount === 0 && <Alert type="success" showIcon title="没有发现问题，可以导入" />}
+            {preview && preview.issueCount === 0 && preview.indicators.length === 0 && (
+              <Alert type="warning" showIcon title="没有读到任何指标，请点“上一步”检查工作表和各列的含义。" />
+            )}
+            {preview && !blocked && <Alert type="success" showIcon title="没有发现问题，可以导入" />}
             <Form<MetaValues> form={form} layout="vertical" onFinish={(v) => void commit(v)} className="tz-wizard-meta">
               <Form.Item
                 label="测评体系名称"
@@ -389,12 +435,20 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
               <Form.Item label="版本 / 年度" name="edition">
                 <Input maxLength={50} placeholder="例如：2026版" />
               </Form.Item>
-              <Form.Item label="测评期间" name="window" extra="例如上年8月1日至本年7月31日">
-                <DatePicker.RangePicker allowEmpty={[true, true]} />
+              <Form.Item label="测评期间" name="window" extra="材料的日期应在这个期间内，例如上年8月1日至本年7月31日">
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
               </Form.Item>
             </Form>
           </div>
         </div>
+      )}
+
+      {step === 'done' && imported && (
+        <Result
+          status="success"
+          title={`已导入 ${imported.count} 条指标`}
+          subTitle={`“${imported.name}”已显示在左侧。接下来可以逐条核对材料要求、确认检查规则，并指定收集人和审核人。`}
+        />
       )}
     </Modal>
   );
@@ -411,6 +465,7 @@ function emptyMapping(view: ImportOverview, index: number): ColumnMapping {
 
 type MappingProps = {
   sheetName: string;
+  rowCount: number;
   rows: string[][];
   detected: ColumnMapping | null;
   mapping: ColumnMapping;
@@ -418,7 +473,7 @@ type MappingProps = {
 };
 
 /** 核对列: the first rows of the sheet, with each column's meaning chosen above it. */
-function MappingStep({ sheetName, rows, detected, mapping, onChange }: MappingProps) {
+function MappingStep({ sheetName, rowCount, rows, detected, mapping, onChange }: MappingProps) {
   const width = Math.max(mapping.columns.length, ...rows.map((r) => r.length));
   const setRole = (col: number, role: FieldRole | null) => {
     const columns = Array.from({ length: width }, (_, i) => mapping.columns[i] ?? null);
@@ -427,8 +482,21 @@ function MappingStep({ sheetName, rows, detected, mapping, onChange }: MappingPr
     onChange({ ...mapping, columns: next });
   };
   const data = rows.map((cells, r) => ({ key: r, row: r + 1, cells }));
+  const isHeader = (row: number) => row >= mapping.headerStart && row <= mapping.headerEnd;
   const columns = [
-    { title: '行', dataIndex: 'row', width: 48, fixed: 'left' as const, className: 'tz-map-rowno' },
+    {
+      title: '行号',
+      dataIndex: 'row',
+      width: 58,
+      fixed: 'left' as const,
+      className: 'tz-map-rowno',
+      render: (row: number) => (
+        <>
+          {row}
+          {isHeader(row) && <span className="tz-map-rowtag">表头</span>}
+        </>
+      ),
+    },
     ...Array.from({ length: width }, (_, c) => {
       const role = mapping.columns[c] ?? null;
       const found = detected !== null && detected.columns[c] === role && role !== null;
@@ -458,15 +526,21 @@ function MappingStep({ sheetName, rows, detected, mapping, onChange }: MappingPr
     <div className="tz-mapping">
       <div className="tz-mapping-bar">
         {detected ? (
-          <span>已按表头自动识别各列含义（蓝色标记），请核对；不对的地方直接改。</span>
+          <span className="tz-mapping-note">
+            <CheckCircleFilled className="tz-tone-info" /> 已按表头自动识别各列的含义（标有
+            <Tag color="blue" className="tz-inline-tag">
+              已识别
+            </Tag>
+            ），请核对，不对的直接改。
+          </span>
         ) : (
           <Alert
             type="warning"
             showIcon
-            title={`在工作表“${sheetName}”里没认出表头，请指定表头所在的行和每一列的含义。`}
+            title={`没能在工作表“${sheetName}”里自动认出表头，请指定表头所在的行和每一列的含义。`}
           />
         )}
-        <Space>
+        <Space size={4} className="tz-mapping-header-rows">
           表头所在行：第
           <InputNumber
             size="small"
@@ -474,33 +548,42 @@ function MappingStep({ sheetName, rows, detected, mapping, onChange }: MappingPr
             max={rows.length}
             value={mapping.headerStart}
             onChange={(v) => v && onChange({ ...mapping, headerStart: v, headerEnd: Math.max(v, mapping.headerEnd) })}
+            aria-label="表头起始行"
+            style={{ width: 56 }}
           />
-          行 至 第
+          行至第
           <InputNumber
             size="small"
             min={mapping.headerStart}
             max={rows.length}
             value={mapping.headerEnd}
             onChange={(v) => v && onChange({ ...mapping, headerEnd: v })}
+            aria-label="表头结束行"
+            style={{ width: 56 }}
           />
           行
         </Space>
       </div>
+      {!hasLevel(mapping) && (
+        <Alert
+          type="info"
+          showIcon
+          className="tz-wizard-alert"
+          title="请至少把一列设为“一级指标”（指标名称所在的列），然后点“下一步”。"
+        />
+      )}
       <Table
         size="small"
         bordered
         pagination={false}
-        scroll={{ x: 'max-content', y: 300 }}
+        scroll={{ x: 'max-content', y: 'calc(100vh - 440px)' }}
         columns={columns}
         dataSource={data}
-        rowClassName={(rec) =>
-          rec.row >= mapping.headerStart && rec.row <= mapping.headerEnd
-            ? 'tz-map-header-row'
-            : rec.row < mapping.headerStart
-              ? 'tz-map-above'
-              : ''
-        }
+        rowClassName={(rec) => (isHeader(rec.row) ? 'tz-map-header-row' : rec.row < mapping.headerStart ? 'tz-map-above' : '')}
       />
+      <div className="tz-muted tz-mapping-foot">
+        工作表“{sheetName}”共 {rowCount} 行{rows.length < rowCount ? `，这里显示前 ${rows.length} 行` : ''}。
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Table, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import type { FileInput } from '../../../shared/ipc/contract-systems';
 import type { Person } from '../../../shared/systems/api-types';
 import { api } from '../api';
 import { errorText } from '../errors';
@@ -8,8 +9,18 @@ import { readAsBase64 } from './file-io';
 
 type Values = { name: string; unit: string; phone: string; note: string };
 
+const PEOPLE_FILTERS = [{ name: 'Excel 表格或 CSV', extensions: ['xlsx', 'xls', 'csv'] }];
+
 /** 人员名单: the people who collect and review materials, editable or imported from a sheet. */
-export function PeopleModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function PeopleModal({
+  open,
+  nativeDialogs,
+  onClose,
+}: {
+  open: boolean;
+  nativeDialogs: boolean;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [people, setPeople] = useState<Person[]>([]);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
@@ -47,12 +58,20 @@ export function PeopleModal({ open, onClose }: { open: boolean; onClose: () => v
       await load();
     });
 
-  const importSheet = (file: File) =>
+  const importFrom = (input: FileInput) =>
     attempt(async () => {
-      const view = await api.call('systems.importOpen', { fileName: file.name, dataBase64: await readAsBase64(file) });
+      const view = await api.call('systems.importOpen', input);
       const r = await api.call('people.import', { sourceId: view.sourceId, sheet: 0 });
       void message.success(`新增 ${r.added} 人，更新 ${r.updated} 人`);
       await load();
+    });
+  const importSheet = async (file: File) =>
+    importFrom({ fileName: file.name, dataBase64: await readAsBase64(file) });
+  // With native dialogs the core reads the file itself, so large sheets never cross IPC as base64.
+  const pickSheet = () =>
+    attempt(async () => {
+      const { path } = await api.call('dialog.pickFile', { title: '选择人员名单表格', filters: PEOPLE_FILTERS });
+      if (path) await importFrom({ path });
     });
 
   return (
@@ -74,9 +93,22 @@ export function PeopleModal({ open, onClose }: { open: boolean; onClose: () => v
         >
           添加人员
         </Button>
-        <Upload accept=".xlsx,.xls,.csv" showUploadList={false} beforeUpload={(f) => (void importSheet(f), false)}>
-          <Button icon={<UploadOutlined />}>从表格导入</Button>
-        </Upload>
+        {nativeDialogs ? (
+          <Button icon={<UploadOutlined />} onClick={() => void pickSheet()}>
+            从表格导入
+          </Button>
+        ) : (
+          <Upload
+            accept=".xlsx,.xls,.csv"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void importSheet(f);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />}>从表格导入</Button>
+          </Upload>
+        )}
         <span className="tz-muted">表格第一行写列名：姓名、单位、电话、备注</span>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
