@@ -15,6 +15,24 @@ export const materialMethods = {
     input: z.object({ paths: z.array(z.string().min(1)).min(1), indicatorIds: z.array(id).optional() }).strict(),
     output: z.object({ jobId: z.string() }),
   },
+  /**
+   * Adds files the browser read (the bridge has no file paths): written to the project's
+   * temp folder, added like paths, then removed. A job whose result is an AddReport.
+   */
+  'materials.upload': {
+    input: z
+      .object({
+        files: z.array(z.object({ fileName: z.string().min(1), dataBase64: z.string() })).min(1),
+        indicatorIds: z.array(id).optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  /** A small JPEG preview of a stored file (made again when the cache lost it); null for kinds without one yet. */
+  'materials.thumbnail': {
+    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    output: z.object({ dataBase64: z.string().nullable() }),
+  },
   /** Items of an indicator, the inbox (待归类), the trash, or all; optionally by status. */
   'materials.list': {
     input: z

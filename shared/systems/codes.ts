@@ -38,10 +38,7 @@ const CODE_PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   // II-3 typed with Latin letters: only with a dash and a number, so "IV" in a title stays a word.
   [new RegExp(`^([IVX]{1,4}\\s*[${DASH}]\\s*\\d+(?:[.${DASH}]\\d+)*)(?![A-Za-z0-9])${SEP}`), (m) => dashed(m[1]!)],
   // A1 B1.2 C3 A1-2 A-1 (one letter then numbers: "APP", "PM2.5" and "5G" are words, not codes)
-  [
-    new RegExp(`^([A-Za-z](?:\\d+|[${DASH}.]\\d+)(?:[.${DASH}]\\d+)*)(?![A-Za-z0-9])${SEP}`),
-    (m) => dashed(m[1]!),
-  ],
+  [new RegExp(`^([A-Za-z](?:\\d+|[${DASH}.]\\d+)(?:[.${DASH}]\\d+)*)(?![A-Za-z0-9])${SEP}`), (m) => dashed(m[1]!)],
   // 5.3.2 1-1 (two or more short numbers joined; "3.5万元" is an amount, "2026.3" a date)
   [
     new RegExp(`^(\\d{1,3}(?:[.．${DASH}]\\d{1,3})+)(?![\\d.${DASH}])(?!\\s*[${UNIT}])${SEP}`),

@@ -14,7 +14,13 @@ import { pdf } from '../fixtures/evidence-files';
  */
 async function phonePhoto(): Promise<Buffer> {
   const noise = await sharp({
-    create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
     .blur(1.2)
     .jpeg({ quality: 88 })

@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { CoreContext } from '../context';
+import { ensureImageThumb } from '../materials/thumbnails';
+import { projectPaths } from '../project/layout';
+import type { Project } from '../project/project';
 import { addMaterials } from '../materials/add-materials';
 import {
   getMaterial,
@@ -13,25 +19,64 @@ import {
 import type { HandlerTable } from '../rpc/dispatcher';
 import { requireProject, requireWritable } from './require-project';
 
+/** Files from the browser, under the project's temp folder (cleaned on every open), keeping their names. */
+function writeUploads(project: Project, files: { fileName: string; dataBase64: string }[]): string {
+  const folder = path.join(projectPaths(project.dir).tmp, `upload-${randomUUID()}`);
+  fs.mkdirSync(folder, { recursive: true });
+  files.forEach((f, i) => {
+    // A name is only a name: no folders, nothing that climbs out.
+    const safe = path.basename(f.fileName.replace(/\\/g, '/')).replace(/^\.+$/, '') || `文件${i + 1}`;
+    const sub = path.join(folder, String(i));
+    fs.mkdirSync(sub);
+    fs.writeFileSync(path.join(sub, safe), Buffer.from(f.dataBase64, 'base64'));
+  });
+  return folder;
+}
+
 export function materialHandlers(ctx: CoreContext): HandlerTable {
   const changed = () => ctx.bus.emit({ type: 'project.changed', dir: ctx.session.current()?.dir ?? null });
-  return {
-    'materials.add': ({ paths, indicatorIds }) => {
-      const project = requireWritable(ctx);
-      const jobId = ctx.jobs.start({
-        kind: 'materials.add',
-        title: '添加材料',
-        run: async (job) => {
-          const report = await addMaterials(project, paths, {
+  const startAdd = (project: Project, inputs: () => string[], indicatorIds?: number[], cleanup?: () => void) => {
+    const jobId = ctx.jobs.start({
+      kind: 'materials.add',
+      title: '添加材料',
+      run: async (job) => {
+        try {
+          const report = await addMaterials(project, inputs(), {
             indicatorIds,
             signal: job.signal,
             onProgress: (done, total, name) => job.progress({ current: done, total, message: name, step: 'add' }),
           });
-          changed();
           return report;
+        } finally {
+          cleanup?.();
+          changed();
+        }
+      },
+    });
+    return { jobId };
+  };
+  return {
+    'materials.add': ({ paths, indicatorIds }) => startAdd(requireWritable(ctx), () => paths, indicatorIds),
+    'materials.upload': ({ files, indicatorIds }) => {
+      const project = requireWritable(ctx);
+      let folder = '';
+      return startAdd(
+        project,
+        () => {
+          folder = writeUploads(project, files);
+          return [folder];
         },
-      });
-      return { jobId };
+        indicatorIds,
+        () => fs.rmSync(folder, { recursive: true, force: true }),
+      );
+    },
+    'materials.thumbnail': async ({ sha256 }) => {
+      const project = requireProject(ctx);
+      const mime = project.db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').pluck().get(sha256) as
+        string | undefined;
+      if (!mime?.startsWith('image/')) return { dataBase64: null };
+      const file = await ensureImageThumb(projectPaths(project.dir).cache, sha256, project.store.pathOf(sha256));
+      return { dataBase64: fs.readFileSync(file).toString('base64') };
     },
     'materials.list': (filter) => listMaterials(requireProject(ctx).db, filter),
     'materials.get': ({ id }) => getMaterial(requireProject(ctx).db, id),

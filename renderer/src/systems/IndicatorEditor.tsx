@@ -1,6 +1,6 @@
 import { CheckOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { IndicatorNode, IndicatorPatch, Person } from '../../../shared/systems/api-types';
 import type { Rule } from '../../../shared/systems/model';
 import { api } from '../api';
@@ -55,13 +55,22 @@ function patchOf(node: IndicatorNode, draft: Draft): IndicatorPatch {
 export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Props) {
   const { message } = App.useApp();
   const [draft, setDraft] = useState<Draft | null>(node ? draftOf(node) : null);
+  const [base, setBase] = useState<IndicatorNode | null>(node);
   const [people, setPeople] = useState<Person[]>([]);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => setDraft(node ? draftOf(node) : null), [node]);
-  useEffect(() => {
+  // The tree reloads whenever the project changes (another import, a settings edit …). Follow
+  // the stored indicator then, but never throw away edits the user has not saved yet.
+  if (node !== base) {
+    setBase(node);
+    const untouched = !draft || !base || Object.keys(patchOf(base, draft)).length === 0;
+    if (untouched || node?.id !== base?.id) setDraft(node ? draftOf(node) : null);
+  }
+
+  const loadPeople = useCallback(() => {
     void api.tryCall('people.list', {}).then((r) => r.ok && setPeople(r.value));
-  }, [node?.id]);
+  }, []);
+  useEffect(loadPeople, [loadPeople]);
 
   const patch = useMemo(() => (node && draft ? patchOf(node, draft) : {}), [node, draft]);
   const dirty = Object.keys(patch).length > 0;
@@ -97,19 +106,20 @@ export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Pro
 
   return (
     <div className="tz-editor">
+      <div className="tz-editor-scroll">
       <div className="tz-editor-head">
         <Tag>{levelName}</Tag>
         <span className="tz-muted">{node.sourceRow ? `来自表格第 ${node.sourceRow} 行` : ''}</span>
       </div>
       <Form layout="vertical" size="small" className="tz-editor-form">
-        <Space.Compact block>
-          <Form.Item label="编码" style={{ width: 110 }}>
+        <div className="tz-editor-row">
+          <Form.Item label="编码" style={{ width: 84 }}>
             <Input value={draft.code} onChange={(e) => set('code', e.target.value)} aria-label="编码" />
           </Form.Item>
           <Form.Item label="名称" style={{ flex: 1 }}>
             <Input value={draft.title} onChange={(e) => set('title', e.target.value)} aria-label="名称" />
           </Form.Item>
-        </Space.Compact>
+        </div>
         <Form.Item label="测评内容">
           <Input.TextArea
             autoSize={{ minRows: 1, maxRows: 5 }}
@@ -178,6 +188,8 @@ export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Pro
               onChange={(v?: number) => set('collectorId', v ?? null)}
               aria-label="收集人"
               placeholder="未指定"
+              onOpenChange={(open) => open && loadPeople()}
+              notFoundContent="人员名单是空的，请先在“操作 → 人员名单”中添加"
             />
           </Form.Item>
           <Form.Item label="审核人" style={{ flex: 1 }}>
@@ -190,6 +202,8 @@ export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Pro
               onChange={(v?: number) => set('reviewerId', v ?? null)}
               aria-label="审核人"
               placeholder="未指定"
+              onOpenChange={(open) => open && loadPeople()}
+              notFoundContent="人员名单是空的，请先在“操作 → 人员名单”中添加"
             />
           </Form.Item>
         </div>
@@ -197,7 +211,9 @@ export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Pro
           <Input value={draft.deadline} onChange={(e) => set('deadline', e.target.value)} aria-label="完成时限" />
         </Form.Item>
       </Form>
+      </div>
       <div className="tz-editor-actions">
+        {dirty && <span className="tz-editor-dirty">有未保存的修改</span>}
         <Button onClick={() => setDraft(draftOf(node))} disabled={!dirty || busy}>
           撤销修改
         </Button>
@@ -265,14 +281,10 @@ function RuleList({ rules, onChange }: { rules: Rule[]; onChange: (rules: Rule[]
           <Select value={period} onChange={setPeriod} options={PERIOD_OPTIONS} style={{ width: 86 }} />
         )}
         {type !== 'docType' && (
-          <InputNumber
-            min={1}
-            max={100}
-            value={min}
-            onChange={(v) => setMin(v ?? 1)}
-            style={{ width: 64 }}
-            addonAfter="次"
-          />
+          <>
+            <InputNumber min={1} max={100} value={min} onChange={(v) => setMin(v ?? 1)} style={{ width: 56 }} />
+            <Space.Addon>次</Space.Addon>
+          </>
         )}
         {type === 'docType' && (
           <Select

@@ -62,6 +62,7 @@ export function IndicatorTree({ indicators, selectedId, onSelect }: Props) {
   // the node last clicked, so the keyboard continues where the mouse left off.
   const [active, setActive] = useState<React.Key | null>(null);
   const [ref, height] = useHeight<HTMLDivElement>();
+  const tree = useRef<React.ComponentRef<typeof Tree>>(null);
 
   // A new system opens with its top level expanded, so the user sees its second level at once.
   const systemKey = indicators[0]?.systemId;
@@ -69,9 +70,24 @@ export function IndicatorTree({ indicators, selectedId, onSelect }: Props) {
     setExpanded(indicators.filter((n) => n.level === 1).map((n) => n.id));
   }, [systemKey]);
 
+  // An indicator chosen elsewhere (search, a link in a report) must be visible: open its
+  // ancestors and scroll it into view.
+  useEffect(() => {
+    if (selectedId === null) return;
+    const ancestors: number[] = [];
+    for (let p = byId.get(selectedId)?.parentId ?? null; p !== null; p = byId.get(p)?.parentId ?? null) ancestors.push(p);
+    setExpanded((keys) => {
+      const missing = ancestors.filter((a) => !keys.includes(a));
+      return missing.length ? [...keys, ...missing] : keys;
+    });
+    const frame = requestAnimationFrame(() => tree.current?.scrollTo({ key: selectedId, align: 'auto' }));
+    return () => cancelAnimationFrame(frame);
+  }, [selectedId, byId]);
+
   return (
     <div className="tz-tree" ref={ref}>
       <Tree
+        ref={tree}
         blockNode
         virtual
         height={height}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AddReport, Material } from '../../shared/materials/api-types';
+import type { CoreEvent } from '../../shared/ipc/events';
+import { photo, pdf } from '../fixtures/evidence-files';
+import { testCore } from '../helpers/core-client';
+import { tempDir } from '../helpers/temp-dir';
+
+const { core, call } = testCore();
+
+function jobResult(jobId: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const off = core.onEvent((e: CoreEvent) => {
+      if (e.type === 'job.done' && e.jobId === jobId) (off(), resolve(e.result));
+      if (e.type === 'job.failed' && e.jobId === jobId) (off(), reject(new Error(e.error.message)));
+    });
+  });
+}
+
+describe('adding files the browser read (upload), and thumbnails', () => {
+  it('adds uploaded files as a job, links them, removes the temp copies, and serves thumbnails', async () => {
+    const dir = path.join(tempDir(), '上传 项目');
+    await call('projects.create', { dir, name: '单位', year: 2026 });
+    await call('systems.importSample', {});
+    const leaf = (await call('systems.tree', { systemId: 1 })).indicators.find((n) => n.level === 3)!;
+    const files = [
+      { fileName: '../志愿服务照片.jpg', dataBase64: (await photo({ seed: 4 })).toString('base64') },
+      { fileName: '活动方案.pdf', dataBase64: (await pdf(3)).toString('base64') },
+    ];
+    const { jobId } = await call('materials.upload', { files, indicatorIds: [leaf.id] });
+    const report = (await jobResult(jobId)) as AddReport;
+    expect(report.failed).toEqual([]);
+    expect(report.added.map((a) => a.title).sort()).toEqual(['志愿服务照片', '活动方案'].sort());
+
+    const list: Material[] = await call('materials.list', { indicatorId: leaf.id });
+    expect(list).toHaveLength(2);
+    const photoItem = list.find((m) => m.title === '志愿服务照片')!;
+    const thumb = await call('materials.thumbnail', { sha256: photoItem.files[0]!.sha256 });
+    expect(Buffer.from(thumb.dataBase64!, 'base64').subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const pdfItem = list.find((m) => m.title === '活动方案')!;
+    expect(pdfItem.pages).toBe(3);
+    expect(await call('materials.thumbnail', { sha256: pdfItem.files[0]!.sha256 })).toEqual({ dataBase64: null });
+    // The uploaded copies are gone; only the store holds the bytes.
+    const fs = await import('node:fs');
+    expect(fs.readdirSync(path.join(dir, 'tmp')).filter((n) => n.startsWith('upload-'))).toEqual([]);
+  });
+});
