@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndicatorNode } from '../../shared/systems/api-types';
+import type { IndicatorNode, SystemSummary } from '../../shared/systems/api-types';
 import { SAMPLE_SYSTEM } from '../../shared/systems/sample-system';
 import { workbook } from '../fixtures/workbooks';
 import { startApp, type E2eApp } from './harness';
@@ -19,6 +19,9 @@ describe('assessment systems in the UI', () => {
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value as T;
   };
+
+  /** Waits until antd's toast messages are gone, so screenshots show the screen, not the toast. */
+  const noToasts = () => app.page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
 
   beforeAll(async () => {
     app = await startApp();
@@ -39,10 +42,17 @@ describe('assessment systems in the UI', () => {
     await page.getByRole('button', { name: '导入Excel' }).click();
     const wizard = page.getByRole('dialog', { name: '导入测评体系' });
     await wizard.waitFor();
+    await wizard.getByRole('button', { name: '下载示例表格' }).waitFor();
     await wizard.locator('input[type=file]').setInputFiles(sampleFile);
 
-    // 核对列: the two-row header was found and its columns named.
-    await wizard.getByText('已按表头自动识别各列含义').waitFor();
+    // 核对列: one sheet, so 选择工作表 is skipped; the two-row header was found and its columns named.
+    await wizard.getByText('已按表头自动识别各列的含义').waitFor();
+    await expect(wizard.locator('.ant-steps-item').allTextContents()).resolves.toEqual([
+      '选择文件',
+      '核对列',
+      '预览',
+      '完成',
+    ]);
     await expect
       .poll(() => wizard.locator('.tz-map-head .ant-tag', { hasText: '已识别' }).count())
       .toBeGreaterThanOrEqual(10);
@@ -57,50 +67,124 @@ describe('assessment systems in the UI', () => {
       '材料要求',
     ]);
     await expect(wizard.locator('.tz-map-header-row').count()).resolves.toBe(2);
+    await expect(wizard.getByRole('spinbutton', { name: '表头起始行' }).inputValue()).resolves.toBe('2');
+    await expect(wizard.getByRole('spinbutton', { name: '表头结束行' }).inputValue()).resolves.toBe('3');
     await app.screenshot('import-mapping.png');
 
     await wizard.getByRole('button', { name: '下一步' }).click();
     await wizard.getByText('没有发现问题，可以导入').waitFor();
+    const tops = SAMPLE_SYSTEM.indicators.filter((d) => d.level === 1);
     const leaves = SAMPLE_SYSTEM.indicators.filter((d) => d.level === 3).length;
-    await expect(wizard.locator('.tz-wizard-counts').textContent()).resolves.toContain(`测评项目 8 条`);
-    await expect(wizard.locator('.tz-wizard-counts').textContent()).resolves.toContain(`测评标准 ${leaves} 条`);
+    expect(tops).toHaveLength(8);
+    const counts = await wizard.locator('.tz-wizard-counts').textContent();
+    expect(counts).toContain('测评项目 8 条');
+    expect(counts).toContain(`测评标准 ${leaves} 条`);
+    // The preview names the sheet row each indicator came from.
+    await wizard
+      .getByRole('tree', { name: '预览' })
+      .locator('.ant-tree-treenode', { hasText: tops[0]!.title })
+      .getByText(/^第\d+行$/)
+      .waitFor();
     await expect(wizard.getByRole('textbox', { name: '测评体系名称' }).inputValue()).resolves.toBe('示例测评体系');
     await wizard.getByRole('textbox', { name: '测评体系名称' }).fill('2026年创文测评体系');
+    await wizard.getByRole('textbox', { name: '版本 / 年度' }).fill('2026版');
     await app.screenshot('import-preview.png');
 
     await wizard.getByRole('button', { name: '导入', exact: true }).click();
+    await wizard.getByText(`已导入 ${SAMPLE_SYSTEM.indicators.length} 条指标`).waitFor();
+    await wizard.getByRole('button', { name: '完成' }).click();
     await wizard.waitFor({ state: 'hidden' });
-    await page.getByText(`已导入 ${SAMPLE_SYSTEM.indicators.length} 条指标`).waitFor();
-    const systems = await call<{ name: string; indicatorCount: number }[]>('systems.list', {});
+    const systems = await call<SystemSummary[]>('systems.list', {});
     expect(systems).toEqual([
-      expect.objectContaining({ name: '2026年创文测评体系', indicatorCount: SAMPLE_SYSTEM.indicators.length }),
+      expect.objectContaining({
+        name: '2026年创文测评体系',
+        edition: '2026版',
+        indicatorCount: SAMPLE_SYSTEM.indicators.length,
+      }),
     ]);
+    await expect(page.getByRole('combobox', { name: '选择测评体系' }).locator('..').textContent()).resolves.toContain(
+      '2026年创文测评体系',
+    );
   });
 
-  it('shows the tree, opens an indicator, and saves an edit', async () => {
+  it('shows the tree, opens an indicator, confirms a suggested rule and saves an edit', async () => {
     const { page } = app;
     const first = SAMPLE_SYSTEM.indicators[0]!;
     const tree = page.getByRole('tree', { name: '指标树' });
     await tree.getByText(first.title, { exact: true }).waitFor();
     // Top levels start expanded; open the first second-level item to reach its leaves.
     const branch = SAMPLE_SYSTEM.indicators.find((d) => d.level === 2)!;
-    const leaf = SAMPLE_SYSTEM.indicators.find((d) => d.parentKey === branch.key)!;
+    // "每季度至少召开一次……会议，提供会议通知、会议记录和照片": a leaf with suggested rules.
+    const leaf = SAMPLE_SYSTEM.indicators.filter((d) => d.parentKey === branch.key)[1]!;
+    expect(leaf.requirement).toContain('每季度');
     await tree.locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
     await tree.getByText(leaf.title, { exact: true }).click();
+    await noToasts();
     await app.screenshot('indicator-tree.png');
 
     const editor = page.locator('.tz-editor');
     await expect(editor.getByRole('textbox', { name: '材料要求' }).inputValue()).resolves.toBe(leaf.requirement);
     await expect(page.locator('.tz-indicator-title').textContent()).resolves.toBe(`${leaf.code} ${leaf.title}`);
+    await expect(editor.getByRole('button', { name: '保存' }).isDisabled()).resolves.toBe(true);
+    const quarterly = editor.locator('.tz-rule', { hasText: '每季度至少1次' });
+    await quarterly.getByText('建议').waitFor();
+    await quarterly.getByRole('button', { name: '确认' }).click();
+    await expect(quarterly.getByText('建议').count()).resolves.toBe(0);
     await editor.getByRole('spinbutton', { name: '分值' }).fill('3.5');
+    await editor.getByText('有未保存的修改').waitFor();
+    await app.screenshot('indicator-editor.png');
     await editor.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存').waitFor();
-    await app.screenshot('indicator-editor.png');
+    await expect.poll(() => editor.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
 
     const systemId = (await call<{ id: number }[]>('systems.list', {}))[0]!.id;
     const { indicators } = await call<{ indicators: IndicatorNode[] }>('systems.tree', { systemId });
-    expect(indicators.find((n) => n.code === leaf.code)!.score).toBe(3.5);
+    const stored = indicators.find((n) => n.code === leaf.code)!;
+    expect(stored.score).toBe(3.5);
+    expect(stored.rules.find((r) => r.type === 'periodic')).toMatchObject({
+      params: { period: 'quarter', min: 1 },
+      confirmed: true,
+    });
+    // Only what was changed is written: the other suggestions stay suggestions.
+    expect(stored.rules.filter((r) => !r.confirmed).length).toBeGreaterThan(0);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('stops an import with row problems and says which rows to fix', async () => {
+    const { page } = app;
+    const file = path.join(app.workDir, '街道任务分解表（有错）.xlsx');
+    fs.writeFileSync(
+      file,
+      workbook([
+        { name: '填表说明', rows: [['请按要求填写'], ['分值写数字']] },
+        {
+          name: '指标',
+          rows: [
+            ['一级指标', '二级指标', '分值', '材料要求'],
+            ['B1 组织领导', 'B1.1 领导小组', 2, '提供成立文件'],
+            ['B1 组织领导', 'B1.2 工作方案', '两分', '提供年度方案'],
+          ],
+        },
+      ]),
+    );
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '导入测评体系…' }).click();
+    const wizard = page.getByRole('dialog', { name: '导入测评体系' });
+    await wizard.locator('input[type=file]').setInputFiles(file);
+
+    // 选择工作表: two sheets, the one that looks like a system is preselected.
+    await wizard.getByText('这个文件有 2 个工作表').waitFor();
+    await expect(wizard.getByRole('radio', { name: /指标/ }).isChecked()).resolves.toBe(true);
+    await wizard.getByRole('button', { name: '下一步' }).click();
+    await wizard.getByText('已按表头自动识别各列的含义').waitFor();
+    await wizard.getByRole('button', { name: '下一步' }).click();
+
+    await wizard.getByText('发现 1 处问题，改正后才能导入').waitFor();
+    await wizard.getByText('工作表“指标”第3行：分值“两分”不是数字').waitFor();
+    await expect(wizard.getByRole('button', { name: '导入', exact: true }).isDisabled()).resolves.toBe(true);
+    await wizard.getByRole('button', { name: 'Close' }).or(wizard.getByLabel('Close')).first().click();
+    await wizard.waitFor({ state: 'hidden' });
+    await expect(call<unknown[]>('systems.list', {})).resolves.toHaveLength(1);
   });
 
   it('keeps a 2,000-indicator tree virtual and navigable with the keyboard', async () => {
@@ -143,5 +227,27 @@ describe('assessment systems in the UI', () => {
     await page.getByText(/已打开示例测评体系/).waitFor();
     await expect.poll(async () => (await call<unknown[]>('systems.list', {})).length).toBe(3);
     await page.getByRole('combobox', { name: '选择测评体系' }).waitFor();
+  });
+
+  it('deletes a system after saying materials stay, then 打开示例 from the empty pane', async () => {
+    const { page } = app;
+    const systems = await call<SystemSummary[]>('systems.list', {});
+    const shown = systems[systems.length - 1]!;
+    for (const s of systems.slice(0, -1)) await call('systems.delete', { systemId: s.id });
+    await expect.poll(() => page.locator('.ant-select-item-option').count()).toBeLessThanOrEqual(1);
+
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '删除测评体系…' }).click();
+    const confirm = page.getByRole('dialog', { name: /删除测评体系/ });
+    await confirm.getByText('材料不会删除，只解除与这些指标的关联').waitFor();
+    await confirm.getByText(`${shown.indicatorCount} 条指标`).waitFor();
+    await confirm.getByRole('button', { name: '删除' }).click();
+
+    await page.getByText('还没有测评体系').waitFor();
+    await page.getByRole('button', { name: '打开示例' }).click();
+    const tree = page.getByRole('tree', { name: '指标树' });
+    await tree.getByText(SAMPLE_SYSTEM.indicators[0]!.title, { exact: true }).waitFor();
+    await expect(call<unknown[]>('systems.list', {})).resolves.toHaveLength(1);
+    expect(app.pageErrors).toEqual([]);
   });
 });

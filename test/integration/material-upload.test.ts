@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AddReport, Material } from '../../shared/materials/api-types';
@@ -11,8 +12,13 @@ const { core, call } = testCore();
 function jobResult(jobId: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const off = core.onEvent((e: CoreEvent) => {
-      if (e.type === 'job.done' && e.jobId === jobId) (off(), resolve(e.result));
-      if (e.type === 'job.failed' && e.jobId === jobId) (off(), reject(new Error(e.error.message)));
+      if (e.type === 'job.done' && e.jobId === jobId) {
+        off();
+        resolve(e.result);
+      } else if (e.type === 'job.failed' && e.jobId === jobId) {
+        off();
+        reject(new Error(e.error.message));
+      }
     });
   });
 }
@@ -41,7 +47,6 @@ describe('adding files the browser read (upload), and thumbnails', () => {
     expect(pdfItem.pages).toBe(3);
     expect(await call('materials.thumbnail', { sha256: pdfItem.files[0]!.sha256 })).toEqual({ dataBase64: null });
     // The uploaded copies are gone; only the store holds the bytes.
-    const fs = await import('node:fs');
     expect(fs.readdirSync(path.join(dir, 'tmp')).filter((n) => n.startsWith('upload-'))).toEqual([]);
   });
 });
