@@ -39,8 +39,12 @@ const BY_NAME: [RegExp, (typeof DOC_TYPES)[number]][] = [
   [/证书|奖状|表彰|荣誉/, '证书'],
 ];
 
-/** A first guess from the name; photos without a telling name are 照片. */
+/**
+ * A first guess from the name. A picture is a 照片 whatever it shows ("会议照片" is a photo
+ * of a meeting, not minutes); only a scan named as a document (通知、方案…) is that document.
+ */
 export function guessDocType(name: string, isImage: boolean): string {
+  if (isImage && /照片|图片|相片|合影|现场/.test(name)) return '照片';
   for (const [re, type] of BY_NAME) if (re.test(name)) return type;
   return isImage ? '照片' : '';
 }

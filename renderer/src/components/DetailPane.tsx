@@ -2,21 +2,34 @@ import { FileTextOutlined, PartitionOutlined } from '@ant-design/icons';
 import { Empty } from 'antd';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { IndicatorEditor } from '../systems/IndicatorEditor';
+import { MaterialDetail } from '../materials/MaterialDetail';
+import type { Material } from '../../../shared/materials/api-types';
 
 type Props = {
   indicator: IndicatorNode | null;
+  material: Material | null;
+  indicators: IndicatorNode[];
+  onMaterialChanged: () => void;
   levelName: string;
   onSaved: (node: IndicatorNode) => void;
   onTreeChanged: () => void;
 };
 
 /** Right pane: the selected indicator's requirements and people (materials' details come with materials). */
-export function DetailPane({ indicator, levelName, onSaved, onTreeChanged }: Props) {
+export function DetailPane({
+  indicator,
+  material,
+  indicators,
+  levelName,
+  onSaved,
+  onTreeChanged,
+  onMaterialChanged,
+}: Props) {
   return (
-    <aside className="tz-pane tz-pane-right" aria-label={indicator ? '指标详情' : '材料详情'}>
+    <aside className="tz-pane tz-pane-right" aria-label={material ? '材料详情' : indicator ? '指标详情' : '材料详情'}>
       <div className="tz-pane-header">
         <span className="tz-pane-title">
-          {indicator ? (
+          {indicator && !material ? (
             <>
               <PartitionOutlined /> 指标详情
             </>
@@ -28,7 +41,9 @@ export function DetailPane({ indicator, levelName, onSaved, onTreeChanged }: Pro
         </span>
       </div>
       <div className="tz-pane-body tz-detail-body">
-        {indicator ? (
+        {material ? (
+          <MaterialDetail key={material.id} material={material} indicators={indicators} onChanged={onMaterialChanged} />
+        ) : indicator ? (
           <IndicatorEditor
             key={indicator.id}
             node={indicator}

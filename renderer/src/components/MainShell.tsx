@@ -9,6 +9,7 @@ import { MaterialsPane } from './MaterialsPane';
 import { ProjectInfoModal } from './ProjectInfoModal';
 import { TopBar } from './TopBar';
 import { useSystems } from '../systems/use-systems';
+import { useMaterials } from '../materials/use-materials';
 
 type Props = {
   project: ProjectInfo;
@@ -28,6 +29,13 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
   const hasSystem = systems.systems.length > 0;
   const indicator =
     selection?.kind === 'indicator' ? (systems.indicators.find((n) => n.id === selection.id) ?? null) : null;
+  const [materialIds, setMaterialIds] = useState<number[]>([]);
+  const materials = useMaterials(selection);
+  const material = materialIds.length === 1 ? (materials.items.find((m) => m.id === materialIds[0]) ?? null) : null;
+  const select = (next: Selection) => {
+    setSelection(next);
+    setMaterialIds([]);
+  };
   const levelName = indicator ? (systems.system?.levelNames[indicator.level - 1] ?? `${indicator.level}级指标`) : '';
 
   return (
@@ -47,14 +55,25 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           systems={systems}
           nativeDialogs={appInfo?.nativeDialogs ?? false}
           selection={selection}
-          onSelect={setSelection}
+          onSelect={select}
         />
-        <MaterialsPane hasSystem={hasSystem} selection={selection} indicator={indicator} />
+        <MaterialsPane
+          hasSystem={hasSystem}
+          selection={selection}
+          indicator={indicator}
+          items={materials.items}
+          loading={materials.loading}
+          selectedIds={materialIds}
+          onSelectIds={setMaterialIds}
+        />
         <DetailPane
           indicator={indicator}
+          material={material}
+          indicators={systems.indicators}
           levelName={levelName}
           onSaved={systems.replace}
           onTreeChanged={() => void systems.reload()}
+          onMaterialChanged={() => void materials.reload()}
         />
       </div>
       <JobsBar project={project} />

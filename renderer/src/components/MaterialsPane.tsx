@@ -1,10 +1,23 @@
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Empty, Segmented, Tooltip } from 'antd';
-import { useState } from 'react';
+import { Button, Empty, Segmented, Tooltip, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { Material } from '../../../shared/materials/api-types';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
+import { AddReportModal } from '../materials/AddReportModal';
+import { MaterialList } from '../materials/MaterialList';
+import { Thumb } from '../materials/Thumb';
+import { useAddMaterials } from '../materials/use-add-materials';
 import type { Selection } from './IndicatorPane';
 
-type Props = { hasSystem: boolean; selection: Selection; indicator: IndicatorNode | null };
+type Props = {
+  hasSystem: boolean;
+  selection: Selection;
+  indicator: IndicatorNode | null;
+  items: Material[];
+  loading: boolean;
+  selectedIds: number[];
+  onSelectIds: (ids: number[]) => void;
+};
 
 type View = 'list' | 'grid';
 
@@ -13,9 +26,11 @@ function describe(
   selection: Selection,
   indicator: IndicatorNode | null,
 ): { title: string; empty: string } {
-  if (indicator) {
-    return { title: `${indicator.code} ${indicator.title}`, empty: '这个指标下还没有材料。添加材料的功能即将提供。' };
-  }
+  if (indicator)
+    return {
+      title: `${indicator.code} ${indicator.title}`,
+      empty: '这个指标下还没有材料。点“添加材料”，或把文件拖到这里。',
+    };
   if (selection?.kind === 'unsorted')
     return { title: '待归类', empty: '没有待归类的材料。添加后还没归到指标下的材料会放在这里。' };
   if (selection?.kind === 'trash')
@@ -24,24 +39,67 @@ function describe(
   return { title: '材料', empty: '在左侧选择一个指标，查看和添加它的材料' };
 }
 
-/** Centre pane: the selected indicator's title, the toolbar, and its materials. */
-export function MaterialsPane({ hasSystem, selection, indicator }: Props) {
+/** The pixel height left for the list, which its virtual scrolling needs. */
+function useBodyHeight(): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(400);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setHeight(Math.max(120, el.clientHeight - 40)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, height];
+}
+
+/** Centre pane: the selected indicator's (or the inbox's) items; files dropped here are added to it. */
+export function MaterialsPane({ hasSystem, selection, indicator, items, loading, selectedIds, onSelectIds }: Props) {
   const [view, setView] = useState<View>('list');
+  const [dragging, setDragging] = useState(false);
+  const { addFiles, report, closeReport } = useAddMaterials();
+  const [bodyRef, height] = useBodyHeight();
   const { title, empty } = describe(hasSystem, selection, indicator);
-  // Materials are always added to an indicator (or the inbox); neither can hold any yet.
-  const addHint = hasSystem ? '请先在左侧选择指标' : '请先导入测评体系';
+  const canAdd = indicator !== null || selection?.kind === 'unsorted';
+  const target = indicator ? [indicator.id] : [];
+  const addHint = canAdd ? '' : hasSystem ? '请先在左侧选择指标或“待归类”' : '请先导入测评体系';
 
   return (
-    <main className="tz-pane tz-pane-centre">
+    <main
+      className={dragging ? 'tz-pane tz-pane-centre tz-dropping' : 'tz-pane tz-pane-centre'}
+      onDragOver={(e) => {
+        if (!canAdd || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        setDragging(false);
+        if (!canAdd) return;
+        e.preventDefault();
+        void addFiles([...e.dataTransfer.files], target);
+      }}
+    >
       <div className="tz-pane-header tz-indicator-header">
         <span className="tz-indicator-title">{title}</span>
-        <span className="tz-muted">0 件</span>
+        <span className="tz-muted">{items.length} 件</span>
       </div>
       <div className="tz-toolbar">
         <Tooltip title={addHint}>
-          <Button type="primary" icon={<PlusOutlined />} disabled>
-            添加材料
-          </Button>
+          <Upload
+            multiple
+            showUploadList={false}
+            disabled={!canAdd}
+            beforeUpload={(file, list) => {
+              // antd calls this once per file; add the whole selection once, on its last file.
+              if (file === list[list.length - 1]) void addFiles(list, target);
+              return false;
+            }}
+          >
+            <Button type="primary" icon={<PlusOutlined />} disabled={!canAdd}>
+              添加材料
+            </Button>
+          </Upload>
         </Tooltip>
         <Segmented<View>
           value={view}
@@ -51,10 +109,37 @@ export function MaterialsPane({ hasSystem, selection, indicator }: Props) {
             { value: 'grid', label: '缩略图', icon: <AppstoreOutlined /> },
           ]}
         />
+        {selectedIds.length > 1 && <span className="tz-muted">已选 {selectedIds.length} 件</span>}
       </div>
-      <div className="tz-pane-body tz-centre-body">
-        <Empty className="tz-empty" description={empty} />
+      <div className="tz-pane-body tz-centre-body" ref={bodyRef}>
+        {items.length === 0 && !loading ? (
+          <Empty className="tz-empty" description={empty} />
+        ) : view === 'list' ? (
+          <MaterialList
+            items={items}
+            loading={loading}
+            selectedIds={selectedIds}
+            onSelectIds={onSelectIds}
+            onOpen={(id) => onSelectIds([id])}
+            height={height}
+          />
+        ) : (
+          <div className="tz-grid">
+            {items.map((m) => (
+              <button
+                type="button"
+                key={m.id}
+                className={selectedIds.includes(m.id) ? 'tz-grid-item tz-grid-item-on' : 'tz-grid-item'}
+                onClick={() => onSelectIds([m.id])}
+              >
+                {m.files[0] && <Thumb sha256={m.files[0].sha256} mime={m.files[0].mime} size={132} />}
+                <span className="tz-grid-title">{m.title}</span>
+              </button>
+            ))}
+          </div>
+        )}
       </div>
+      <AddReportModal report={report} onClose={closeReport} />
     </main>
   );
 }

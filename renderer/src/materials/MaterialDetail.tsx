@@ -1,0 +1,222 @@
+import { DeleteOutlined, RollbackOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Input, Select, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { DOC_TYPES } from '../../../shared/materials/doc-types';
+import {
+  MATERIAL_STATUSES,
+  STATUS_LABELS,
+  type Material,
+  type MaterialPatch,
+  type MaterialStatus,
+} from '../../../shared/materials/api-types';
+import type { IndicatorNode } from '../../../shared/systems/api-types';
+import { api } from '../api';
+import { errorText } from '../errors';
+import { Thumb } from './Thumb';
+
+const DATE_SOURCES: Record<string, string> = {
+  exif: '照片拍摄时间',
+  filename: '文件名',
+  pdf: 'PDF 创建日期',
+  user: '手工填写',
+};
+const EDITABLE = ['title', 'responsible', 'docNo', 'date', 'type', 'classification', 'note', 'activity'] as const;
+type Draft = Pick<Material, (typeof EDITABLE)[number]>;
+
+const draftOf = (m: Material): Draft => Object.fromEntries(EDITABLE.map((k) => [k, m[k]])) as Draft;
+
+type Props = { material: Material; indicators: IndicatorNode[]; onChanged: () => void };
+
+/** Right pane for one item: preview, description (题名、日期、文号…), status, links, trash. */
+export function MaterialDetail({ material, indicators, onChanged }: Props) {
+  const { message } = App.useApp();
+  const [draft, setDraft] = useState<Draft>(draftOf(material));
+  const [comment, setComment] = useState(material.statusComment);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    setDraft(draftOf(material));
+    setComment(material.statusComment);
+  }, [material]);
+
+  const patch = useMemo(() => {
+    const out: Record<string, unknown> = {};
+    for (const k of EDITABLE) if (draft[k] !== material[k]) out[k] = draft[k];
+    return out as MaterialPatch;
+  }, [draft, material]);
+  const dirty = Object.keys(patch).length > 0;
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft({ ...draft, [k]: v });
+  const byId = useMemo(() => new Map(indicators.map((n) => [n.id, n])), [indicators]);
+
+  const attempt = async (work: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    try {
+      await work();
+      if (done) void message.success(done);
+      onChanged();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const ids = [material.id];
+  return (
+    <div className="tz-editor tz-material-detail">
+      <div className="tz-material-preview">
+        {material.files.map((f) => (
+          <Thumb key={f.id} sha256={f.sha256} mime={f.mime} size={140} />
+        ))}
+        <div className="tz-muted">
+          {material.files.map((f) => f.originalName).join('、')} · 共 {material.pages} 页
+        </div>
+      </div>
+      <Form layout="vertical" size="small" className="tz-editor-form">
+        <Form.Item label="题名">
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            value={draft.title}
+            onChange={(e) => set('title', e.target.value)}
+            aria-label="题名"
+          />
+        </Form.Item>
+        <div className="tz-editor-row">
+          <Form.Item
+            label="日期"
+            style={{ flex: 1 }}
+            extra={
+              material.dateSource && draft.date === material.date
+                ? `来自${DATE_SOURCES[material.dateSource] ?? material.dateSource}`
+                : undefined
+            }
+          >
+            <DatePicker
+              value={draft.date ? dayjs(draft.date) : null}
+              onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)}
+              style={{ width: '100%' }}
+              aria-label="日期"
+            />
+          </Form.Item>
+          <Form.Item label="类型" style={{ flex: 1 }}>
+            <Select
+              value={draft.type || undefined}
+              onChange={(v: string) => set('type', v)}
+              options={DOC_TYPES.map((t) => ({ value: t, label: t }))}
+              aria-label="类型"
+              placeholder="选择类型"
+            />
+          </Form.Item>
+        </div>
+        <div className="tz-editor-row">
+          <Form.Item label="文号" style={{ flex: 1 }}>
+            <Input value={draft.docNo} onChange={(e) => set('docNo', e.target.value)} aria-label="文号" />
+          </Form.Item>
+          <Form.Item label="责任者" style={{ flex: 1 }}>
+            <Input value={draft.responsible} onChange={(e) => set('responsible', e.target.value)} aria-label="责任者" />
+          </Form.Item>
+        </div>
+        <div className="tz-editor-row">
+          <Form.Item label="活动" style={{ flex: 1 }}>
+            <Input
+              value={draft.activity}
+              onChange={(e) => set('activity', e.target.value)}
+              aria-label="活动"
+              placeholder="同一活动的材料填同一名称"
+            />
+          </Form.Item>
+          <Form.Item label="密级" style={{ width: 90 }}>
+            <Input
+              value={draft.classification}
+              onChange={(e) => set('classification', e.target.value)}
+              aria-label="密级"
+            />
+          </Form.Item>
+        </div>
+        <Form.Item label="备注">
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            value={draft.note}
+            onChange={(e) => set('note', e.target.value)}
+            aria-label="备注"
+          />
+        </Form.Item>
+        <Form.Item label="整理状态">
+          <Select<MaterialStatus>
+            value={material.status}
+            options={MATERIAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            onChange={(status) => {
+              if (status === 'incomplete' && !comment.trim()) {
+                void message.warning('请先在下面写明还缺什么，再设为“待补充”');
+                return;
+              }
+              void attempt(
+                () => api.call('materials.setStatus', { ids, status, comment }),
+                `已设为“${STATUS_LABELS[status]}”`,
+              );
+            }}
+            aria-label="整理状态"
+          />
+          <Input.TextArea
+            className="tz-status-comment"
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            placeholder="审核意见 / 还缺什么"
+            aria-label="审核意见"
+          />
+        </Form.Item>
+        <Form.Item label="关联指标">
+          <div className="tz-links">
+            {material.indicatorIds.length === 0 && <span className="tz-muted">未关联（在“待归类”中）</span>}
+            {material.indicatorIds.map((id) => {
+              const n = byId.get(id);
+              return (
+                <Tag
+                  key={id}
+                  closable
+                  onClose={(e) => {
+                    e.preventDefault();
+                    void attempt(() => api.call('materials.unlink', { ids, indicatorId: id }));
+                  }}
+                >
+                  {n ? `${n.code} ${n.title}` : `指标 ${id}`}
+                </Tag>
+              );
+            })}
+          </div>
+        </Form.Item>
+      </Form>
+      <div className="tz-editor-actions">
+        {material.deletedAt ? (
+          <Button
+            icon={<RollbackOutlined />}
+            onClick={() => void attempt(() => api.call('materials.restore', { ids }), '已恢复')}
+          >
+            恢复
+          </Button>
+        ) : (
+          <Button
+            danger
+            icon={<DeleteOutlined />}
+            onClick={() => void attempt(() => api.call('materials.trash', { ids }), '已移到回收站')}
+          >
+            删除
+          </Button>
+        )}
+        <span className="tz-spacer" />
+        <Button onClick={() => setDraft(draftOf(material))} disabled={!dirty || busy}>
+          撤销修改
+        </Button>
+        <Button
+          type="primary"
+          disabled={!dirty}
+          loading={busy}
+          onClick={() => void attempt(() => api.call('materials.update', { ids, patch }), '已保存')}
+        >
+          保存
+        </Button>
+      </div>
+    </div>
+  );
+}
