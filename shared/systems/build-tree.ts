@@ -31,7 +31,7 @@ import { suggestRules } from './rule-suggest';
 const FOOTNOTE =
   /^(?:[（(]?注(?:意)?\s*\d*\s*[:：.．、)）]|注\s*\d|注$|备\s*注|说\s*明\s*[:：]|填表说明|填报说明|附注|附件\s*\d*\s*[:：]|[*※★]|制表|填表人|填报人|填报单位\s*[:：]|审核人\s*[:：]|联系人\s*[:：]|联系电话)/;
 const NOT_APPLICABLE = /^(?:否|不适用|无需|N|NO|×|✗|✘|x|0)$/i;
-const EMPTY_SCORE = /^(?:[-—–/／\\]|无|\/)$/;
+const EMPTY_SCORE = /^(?:[-—–/\\]|无)$/;
 const rulesSchema = z.array(ruleSchema);
 
 type LevelColumn = { col: number; codeCol: number | null };
@@ -64,7 +64,15 @@ function levelColumns(byRole: Map<FieldRole, number[]>): LevelColumn[] {
 }
 
 /** Roles whose several columns are read together (two 材料要求 columns both count). */
-const JOINABLE = new Set<FieldRole>(['content', 'methods', 'requirement', 'leadUnit', 'respUnit', 'responsible', 'reviewer']);
+const JOINABLE = new Set<FieldRole>([
+  'content',
+  'methods',
+  'requirement',
+  'leadUnit',
+  'respUnit',
+  'responsible',
+  'reviewer',
+]);
 
 /** A role given to two columns that can only hold one value: the first column is read. */
 function duplicateRoleIssues(byRole: Map<FieldRole, number[]>, headerRow: number, issue: Issue): void {
@@ -280,10 +288,7 @@ export function buildTree(
     const cell = (role: FieldRole) => {
       const cols = byRole.get(role) ?? [];
       if (!JOINABLE.has(role)) return at(cols[0] ?? null);
-      return cols
-        .map(at)
-        .filter(Boolean)
-        .join('\n');
+      return cols.map(at).filter(Boolean).join('\n');
     };
 
     // A heading merged across the whole row (一、组织领导) is a first-level node and nothing else.
@@ -301,7 +306,10 @@ export function buildTree(
     if (!path) continue;
     previous = path;
     if (spread) continue;
-    Object.assign(path[deepest]!, readFields(cell, hasRulesColumn, (m) => issue(rowNo, m)));
+    Object.assign(
+      path[deepest]!,
+      readFields(cell, hasRulesColumn, (m) => issue(rowNo, m)),
+    );
   }
   return { indicators: generateCodes(drafts), issues };
 

@@ -94,10 +94,13 @@ export function splitCode(text: string): { code: string; title: string } {
   return code !== null ? { code, title: '' } : { code: '', title: s };
 }
 
+/** A dash between two parts of a code (not "—" used as "none" on its own). */
+const CODE_DASH = new RegExp(`[\\dA-Za-z${ROMAN}]\\s*[${DASH}]\\s*\\d`);
+
 /** A code column's cell: the code as written, without a trailing separator, dashes as "-". */
 export function cleanCode(text: string): string {
   const s = oneLine(text).replace(/[\s、.．:：]+$/, '');
-  return /[\dA-Za-z]\s*[‐‑–—―－-]\s*\d/.test(s) ? dashed(s) : s;
+  return CODE_DASH.test(s) ? dashed(s) : s;
 }
 
 type Codable = { key: string; parentKey: string | null; code: string; codeGenerated: boolean };

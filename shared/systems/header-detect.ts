@@ -115,7 +115,7 @@ function candidate(rows: string[][], start: number, end: number): Candidate {
 const DATA_SAMPLE_ROWS = 400;
 
 /**
- * Whether a code column numbers level `level` (0-based, column `levelCol`) in these rows:
+ * Whether a code column numbers level `level` (0-based index into `levelCols`) in these rows:
  * every row with a code has a title at that level, and one title (under the same ancestors)
  * never carries two codes. A 序号 that counts rows (1, 2, 3 … down a merged 测评项目) fails
  * on the upper level and fits the leaf level.
@@ -187,8 +187,12 @@ function roles(c: Candidate, data: string[][]): { columns: (FieldRole | null)[];
 }
 
 /**
- * The best header in the first rows of a sheet: one row, or two rows when the upper one
- * groups columns. Null when nothing there names at least one level column.
+ * The best header in the first `maxScanRows` rows of a sheet (merged cells already filled):
+ * one row, or two rows when the upper one groups columns. Title rows (one text, possibly
+ * merged across the row) and blank rows are skipped. Level columns are numbered left to
+ * right, at most four; a sheet with a single level column still maps (a flat list).
+ * `headerStart`/`headerEnd` are 1-based; `confidence` is the share of named header cells
+ * that got a role. Null when nothing there names a level column.
  */
 export function detectMapping(
   rows: string[][],

@@ -108,7 +108,10 @@ export const indicatorDraftSchema = z.object({
   reviewer: z.string(),
   /** ISO date (YYYY-MM-DD) or free text the sheet had (e.g. "长期坚持"). */
   deadline: z.string(),
-  /** 1-based row in the source sheet (null for nodes that only exist as merged parents). */
+  /**
+   * 1-based row in the source sheet: the node's own row, or for a parent that only exists as
+   * merged cells the first row that showed it; null when the node did not come from a sheet.
+   */
   sourceRow: z.number().int().nullable(),
 });
 export type IndicatorDraft = z.infer<typeof indicatorDraftSchema>;

@@ -138,7 +138,10 @@ function titleCandidates(
         seen.add(n.id);
         const score = dice(gramsOld.get(o.id)!, gramsNew.get(n.id)!);
         if (score < TITLE_THRESHOLD) continue;
-        out.push({ pair: { oldId: o.id, newId: n.id, by: 'title', score }, pathScore: titleSimilarity(o.path, n.path) });
+        out.push({
+          pair: { oldId: o.id, newId: n.id, by: 'title', score },
+          pathScore: titleSimilarity(o.path, n.path),
+        });
       }
     }
   }
