@@ -6,7 +6,8 @@ import type { AddReport } from '../../../shared/materials/api-types';
 import type { Project } from '../project/project';
 import { projectPaths } from '../project/layout';
 import { detectKind, IMAGE_KINDS, MIME, type FileKind } from './detect-type';
-import { FileProblem, imageProblem, inspectFile, type Inspection } from './inspect-file';
+import { FileProblem, imageProblem, inspectFile, inspectPdfBytes, type Inspection } from './inspect-file';
+import { convertToPdf, findSoffice, NO_CONVERTER_ADVICE } from './office-convert';
 import { renderImageThumb, saveThumb } from './thumbnails';
 import { walkPaths, type WalkedFile } from './walk-paths';
 
@@ -25,6 +26,8 @@ export type AddOptions = {
   onProgress?: (done: number, total: number, name: string) => void;
   /** Files checked at once: image decoding runs on libuv's threads, so 2 cores gain from overlap. */
   concurrency?: number;
+  /** soffice chosen in settings; undefined/null: found automatically; false: none (do not convert). */
+  soffice?: string | null | false;
 };
 
 const HEAD_BYTES = 4096;
@@ -47,19 +50,21 @@ function unsupported(kind: FileKind, name: string): FileProblem {
       `《${name}》是苹果手机的 HEIC 照片，暂时无法直接读取。请在 iPhone“设置→相机→格式”中选“兼容性最佳”后重新拍摄，或通过微信、QQ 发送“原图”到电脑（会变成 JPG），再添加。`,
     );
   }
-  if (kind === 'office') {
-    return new FileProblem(
-      'UNSUPPORTED',
-      `《${name}》是 Word/WPS/Excel 文件，转换为 PDF 的功能即将提供。现在请先在 Word 或 WPS 中“另存为 PDF”，再添加 PDF。`,
-    );
-  }
   return new FileProblem('UNSUPPORTED', `《${name}》不是支持的文件类型。可以添加照片（JPG、PNG、TIFF 等）和 PDF。`);
 }
 
-type Checked = { file: WalkedFile; name: string; kind: FileKind; info: Inspection; thumb: Buffer | null };
+type Checked = {
+  file: WalkedFile;
+  name: string;
+  kind: FileKind;
+  info: Inspection;
+  thumb: Buffer | null;
+  /** The PDF an Office file became. */
+  converted: Buffer | null;
+};
 
 /** Everything about one file that can fail, before anything is stored. */
-async function check(file: WalkedFile): Promise<Checked> {
+async function check(file: WalkedFile, options: AddOptions): Promise<Checked> {
   const name = path.basename(file.path);
   let head: Uint8Array;
   let size: number;
@@ -76,6 +81,13 @@ async function check(file: WalkedFile): Promise<Checked> {
   }
   if (size === 0) throw new FileProblem('EMPTY', `《${name}》是空文件（0 字节），没有内容可添加。请找到原件重新复制。`);
   const kind = detectKind(head);
+  if (kind === 'office') {
+    const soffice = options.soffice === false ? null : findSoffice(options.soffice);
+    if (!soffice) throw new FileProblem('NO_CONVERTER', `《${name}》是 Word/WPS/Excel 文件。${NO_CONVERTER_ADVICE}`);
+    const converted = await convertToPdf(soffice, file.path, { signal: options.signal });
+    const info = await inspectPdfBytes(converted, name);
+    return { file, name, kind, info, thumb: null, converted };
+  }
   if (kind !== 'pdf' && !IMAGE_KINDS.has(kind)) throw unsupported(kind, name);
   const info = await inspectFile(file.path, kind, name);
   let thumb: Buffer | null = null;
@@ -86,7 +98,7 @@ async function check(file: WalkedFile): Promise<Checked> {
       throw imageProblem(name, e);
     }
   }
-  return { file, name, kind, info, thumb };
+  return { file, name, kind, info, thumb, converted: null };
 }
 
 function existingItemOf(project: Project, sha256: string): number | null {
@@ -104,18 +116,22 @@ function pickDate(info: Inspection, nameDate: string | null): { date: string | n
   return { date: null, dateSource: null };
 }
 
-function record(project: Project, c: Checked, sha256: string, size: number, indicatorIds: number[]): number {
+function record(
+  project: Project,
+  c: Checked,
+  stored: { sha256: string; size: number },
+  converted: { sha256: string; size: number } | null,
+  indicatorIds: number[],
+): number {
+  const { sha256, size } = stored;
   const now = new Date().toISOString();
   const { title, madeUp } = titleFromFileName(c.name);
   const { date, dateSource } = pickDate(c.info, dateFromName(c.name));
   const db = project.db;
   return db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
-      sha256,
-      size,
-      MIME[c.kind],
-      now,
-    );
+    const blob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)');
+    blob.run(sha256, size, MIME[c.kind], now);
+    if (converted) blob.run(converted.sha256, converted.size, MIME.pdf, now);
     const materialId = Number(
       db
         .prepare(
@@ -135,8 +151,9 @@ function record(project: Project, c: Checked, sha256: string, size: number, indi
         ).lastInsertRowid,
     );
     db.prepare(
-      `INSERT INTO material_files (material_id, position, sha256, original_name, source_path, imported_at, exif_time, rotation, page_count)
-       VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?)`,
+      `INSERT INTO material_files (material_id, position, sha256, original_name, source_path, imported_at,
+         exif_time, rotation, page_count, converted_sha256)
+       VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ).run(
       materialId,
       sha256,
@@ -145,6 +162,7 @@ function record(project: Project, c: Checked, sha256: string, size: number, indi
       now,
       c.info.recordedDateSource === 'exif' ? c.info.recordedDate : null,
       c.info.pages,
+      converted?.sha256 ?? null,
     );
     const link = db.prepare('INSERT OR IGNORE INTO material_links (material_id, indicator_id, sort) VALUES (?, ?, ?)');
     for (const id of indicatorIds) link.run(materialId, id, materialId);
@@ -166,37 +184,41 @@ export async function addMaterials(project: Project, inputs: string[], options: 
   const cacheDir = projectPaths(project.dir).cache;
   let done = 0;
   let next = 0;
-  // Checking runs in parallel; storing and recording one at a time, so two copies of the
-  // same photo in one batch become one item and one 已存在.
-  let serial: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = serial.then(work, work);
-    serial = run.catch(() => undefined);
-    return run;
+  // Checking runs in parallel; recording happens one file at a time and in folder order,
+  // so items are numbered as the folder lists them and, of two copies of the same photo,
+  // the first listed is added and the second is 已存在, every time.
+  let previousTurn: Promise<void> = Promise.resolve();
+  const takeTurn = () => {
+    const waitFor = previousTurn;
+    let release!: () => void;
+    previousTurn = new Promise((resolve) => (release = resolve));
+    return { waitFor, release };
   };
 
-  const one = async (file: WalkedFile) => {
+  const one = async (file: WalkedFile, turn: { waitFor: Promise<void>; release: () => void }) => {
     try {
-      const c = await check(file);
+      const c = await check(file, options);
       options.signal?.throwIfAborted();
       // Storing is safe in parallel (same bytes → same name, written once); deciding
       // "new item or 已存在" and recording it is not, so that part runs one at a time.
       const stored = await project.store.putFile(file.path, options.signal);
-      await oneAtATime(async () => {
-        const existing = existingItemOf(project, stored.sha256);
-        if (existing !== null) {
-          report.duplicates.push({ path: file.path, existingId: existing });
-          return;
-        }
-        if (c.thumb) saveThumb(cacheDir, stored.sha256, c.thumb);
-        const id = record(project, c, stored.sha256, stored.size, indicatorIds);
-        report.added.push({
-          id,
-          title: titleFromFileName(c.name).title,
-          files: 1,
-          pages: c.info.pages,
-          sha256: stored.sha256,
-        });
+      await turn.waitFor;
+      const existing = existingItemOf(project, stored.sha256);
+      if (existing !== null) {
+        report.duplicates.push({ path: file.path, existingId: existing });
+        return;
+      }
+      // Converted only now: a PDF made again differs in its timestamps, and a duplicate's
+      // would be stored for nothing.
+      const converted = c.converted ? await project.store.putBuffer(c.converted) : null;
+      if (c.thumb) saveThumb(cacheDir, stored.sha256, c.thumb);
+      const id = record(project, c, stored, converted, indicatorIds);
+      report.added.push({
+        id,
+        title: titleFromFileName(c.name).title,
+        files: 1,
+        pages: c.info.pages,
+        sha256: stored.sha256,
       });
     } catch (e) {
       if (options.signal?.aborted) throw e;
@@ -210,6 +232,9 @@ export async function addMaterials(project: Project, inputs: string[], options: 
         });
       }
     } finally {
+      // A failed file must not hold up the ones after it; its turn still has to come first.
+      await turn.waitFor.catch(() => undefined);
+      turn.release();
       done++;
       options.onProgress?.(done, files.length, path.basename(file.path));
     }
@@ -218,7 +243,8 @@ export async function addMaterials(project: Project, inputs: string[], options: 
   const worker = async () => {
     while (next < files.length) {
       options.signal?.throwIfAborted();
-      await one(files[next++]!);
+      const turn = takeTurn();
+      await one(files[next++]!, turn);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 3) }, worker));

@@ -20,7 +20,8 @@ export type FailureCode =
   | 'UNREADABLE'
   | 'NOT_FOUND'
   | 'PATH_TOO_LONG'
-  | 'LOOP';
+  | 'LOOP'
+  | 'NO_CONVERTER';
 
 export class FileProblem extends Error {
   constructor(
@@ -99,7 +100,10 @@ async function exifDate(file: string): Promise<string | null> {
 }
 
 async function inspectPdf(file: string, name: string): Promise<Inspection> {
-  const bytes = await fs.promises.readFile(file);
+  return inspectPdfBytes(await fs.promises.readFile(file), name);
+}
+
+export async function inspectPdfBytes(bytes: Uint8Array, name: string): Promise<Inspection> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });

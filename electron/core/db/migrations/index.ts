@@ -1,9 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './0001-initial';
+import { up as convertedFiles } from './0002-converted-files';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
 /** In order; the version of each is its position. Append only. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial },
+  { version: 2, name: 'converted files and page texts', up: convertedFiles },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addMaterials } from '../../electron/core/materials/add-materials';
+import { createProject, type Project } from '../../electron/core/project/project';
+import { verifyProject } from '../../electron/core/project/verify';
+import { docx } from '../fixtures/evidence-files';
+import { workbook } from '../fixtures/workbooks';
+import { tempDir } from '../helpers/temp-dir';
+
+// LibreOffice (Debian's libreoffice-*-nogui, installed by .ci/run) converts Office files.
+const open: Project[] = [];
+afterEach(() => {
+  for (const p of open.splice(0)) p.close();
+});
+function newProject(): Project {
+  const p = createProject(path.join(tempDir(), '项目'), { name: '单位', year: 2026 }, { userName: '测试员' });
+  open.push(p);
+  return p;
+}
+
+describe('Word, WPS and Excel files', () => {
+  it('keep the original and get a PDF made once, with its page count', async () => {
+    const project = newProject();
+    const src = tempDir('办公 文件');
+    const word = docx(['关于开展志愿服务活动的通知', '各社区：现将有关事项通知如下。']);
+    fs.writeFileSync(path.join(src, '1.关于开展志愿服务活动的通知（文明办〔2024〕12号）.docx'), word);
+    fs.writeFileSync(
+      path.join(src, '志愿者花名册.xlsx'),
+      workbook([
+        {
+          name: '花名册',
+          rows: [
+            ['姓名', '社区'],
+            ['张丽', '东风社区'],
+          ],
+        },
+      ]),
+    );
+    fs.writeFileSync(
+      path.join(src, '旧版台账.xls'),
+      workbook(
+        [
+          {
+            name: '台账',
+            rows: [
+              ['日期', '活动'],
+              ['2024-03-05', '学雷锋'],
+            ],
+          },
+        ],
+        'biff8',
+      ),
+    );
+    // A Word file renamed by a chat app: still recognised by its content.
+    fs.writeFileSync(path.join(src, '会议通知.dat'), word);
+    const report = await addMaterials(project, [src]);
+    expect(report.failed).toEqual([]);
+    expect(report.duplicates).toHaveLength(1);
+    expect(report.added.map((a) => a.title).sort()).toEqual(
+      ['关于开展志愿服务活动的通知（文明办〔2024〕12号）', '志愿者花名册', '旧版台账'].sort(),
+    );
+    const rows = project.db
+      .prepare(
+        `SELECT m.title, m.doc_no, m.pages, f.sha256, f.converted_sha256, b.mime FROM materials m
+         JOIN material_files f ON f.material_id = m.id JOIN blobs b ON b.sha256 = f.converted_sha256 ORDER BY m.id`,
+      )
+      .all() as {
+      title: string;
+      doc_no: string;
+      pages: number;
+      sha256: string;
+      converted_sha256: string;
+      mime: string;
+    }[];
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      expect(r.pages).toBeGreaterThanOrEqual(1);
+      expect(r.mime).toBe('application/pdf');
+      expect(fs.readFileSync(project.store.pathOf(r.converted_sha256)).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    const notice = rows.find((r) => r.title.startsWith('关于开展'))!;
+    expect(notice.doc_no).toBe('文明办〔2024〕12号');
+    expect(fs.readFileSync(project.store.pathOf(notice.sha256))).toEqual(word);
+    expect(await verifyProject(project)).toMatchObject({ ok: true, checkedFiles: 6, orphans: [] });
+  }, 120_000);
+
+  it('say what to do when no converter is installed, and report a broken Office file', async () => {
+    const project = newProject();
+    const src = tempDir();
+    fs.writeFileSync(path.join(src, '方案.docx'), docx(['方案']));
+    const none = await addMaterials(project, [src], { soffice: false });
+    expect(none.failed).toEqual([
+      {
+        path: path.join(src, '方案.docx'),
+        code: 'NO_CONVERTER',
+        message: expect.stringMatching(/方案\.docx.*LibreOffice.*另存为 PDF/),
+      },
+    ]);
+    const broken = tempDir();
+    const bytes = docx(['x']);
+    fs.writeFileSync(path.join(broken, '损坏的文档.docx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const bad = await addMaterials(project, [broken]);
+    expect(bad.failed.map((f) => [path.basename(f.path), f.code])).toEqual([['损坏的文档.docx', 'CORRUPT']]);
+    expect(await verifyProject(project)).toMatchObject({ ok: true, checkedFiles: 0, orphans: [] });
+  }, 120_000);
+});
