@@ -47,7 +47,7 @@ describe('assessment systems in the UI', () => {
 
     // 核对列: one sheet, so 选择工作表 is skipped; the two-row header was found and its columns named.
     await wizard.getByText('已按表头自动识别各列的含义').waitFor();
-    await expect(wizard.locator('.ant-steps-item').allTextContents()).resolves.toEqual([
+    await expect(wizard.locator('.ant-steps-item-title').allTextContents()).resolves.toEqual([
       '选择文件',
       '核对列',
       '预览',
@@ -182,7 +182,7 @@ describe('assessment systems in the UI', () => {
     await wizard.getByText('发现 1 处问题，改正后才能导入').waitFor();
     await wizard.getByText('工作表“指标”第3行：分值“两分”不是数字').waitFor();
     await expect(wizard.getByRole('button', { name: '导入', exact: true }).isDisabled()).resolves.toBe(true);
-    await wizard.getByRole('button', { name: 'Close' }).or(wizard.getByLabel('Close')).first().click();
+    await page.locator('.ant-modal-close').click();
     await wizard.waitFor({ state: 'hidden' });
     await expect(call<unknown[]>('systems.list', {})).resolves.toHaveLength(1);
   });
@@ -234,7 +234,11 @@ describe('assessment systems in the UI', () => {
     const systems = await call<SystemSummary[]>('systems.list', {});
     const shown = systems[systems.length - 1]!;
     for (const s of systems.slice(0, -1)) await call('systems.delete', { systemId: s.id });
-    await expect.poll(() => page.locator('.ant-select-item-option').count()).toBeLessThanOrEqual(1);
+    // The pane follows project.changed: only the shown system is left to switch to.
+    await page.locator('.tz-system-switch .ant-select').click();
+    await expect.poll(() => page.locator('.ant-select-item-option').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: '测评体系操作' }).click();
     await page.getByRole('menuitem', { name: '删除测评体系…' }).click();

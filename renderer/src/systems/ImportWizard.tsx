@@ -27,7 +27,7 @@ import {
 import type { DataNode } from 'antd/es/tree';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import type { ImportOverview, ImportPreview } from '../../../shared/systems/api-types';
+import type { ImportOverview, ImportPreview, SheetOverview } from '../../../shared/systems/api-types';
 import {
   FIELD_ROLE_LABELS,
   FIELD_ROLES,
@@ -327,7 +327,10 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
             <div className="tz-wizard-tips-title">什么样的表格可以导入？</div>
             <ul>
               <li>市里、区里发来的测评体系表、任务分解表，一般不用改格式就能直接导入。</li>
-              <li>有“一级指标 / 二级指标 / 三级指标”（或“测评项目 / 测评内容 / 测评标准”）这样的列即可，合并单元格也没关系。</li>
+              <li>
+                有“一级指标 / 二级指标 / 三级指标”（或“测评项目 / 测评内容 /
+                测评标准”）这样的列即可，合并单元格也没关系。
+              </li>
               <li>测评方法、分值、材料要求、牵头单位、责任单位、完成时限等列会一并读入。</li>
             </ul>
             <Button
@@ -365,6 +368,7 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
           sheetName={current.name}
           rowCount={current.rowCount}
           rows={current.preview}
+          merges={current.merges}
           detected={current.detected?.mapping ?? null}
           mapping={mapping}
           onChange={setMapping}
@@ -414,7 +418,8 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
                       )}
                     </ul>
                     <div className="tz-issue-advice">
-                      请在 Excel 里改正这些行后重新选择文件，或点“上一步”调整各列的含义和表头所在行。为免只导入一半，有问题时不会导入任何内容。
+                      请在 Excel
+                      里改正这些行后重新选择文件，或点“上一步”调整各列的含义和表头所在行。为免只导入一半，有问题时不会导入任何内容。
                     </div>
                   </>
                 }
@@ -463,18 +468,42 @@ function emptyMapping(view: ImportOverview, index: number): ColumnMapping {
   return { headerStart: 1, headerEnd: 1, columns: new Array<FieldRole | null>(width).fill(null) };
 }
 
+type Merge = SheetOverview['merges'][number];
+type Span = { rowSpan: number; colSpan: number };
+
+/**
+ * Cell spans for the merged regions (0-based, clipped to what is shown), so the preview looks
+ * like the sheet in Excel: a 一级指标 merged down its children shows once, as the user knows it.
+ */
+function spansOf(merges: Merge[], rowCount: number, colCount: number): Map<string, Span> {
+  const spans = new Map<string, Span>();
+  for (const m of merges) {
+    const r2 = Math.min(m.r2, rowCount - 1);
+    const c2 = Math.min(m.c2, colCount - 1);
+    if (m.r1 > r2 || m.c1 > c2) continue;
+    for (let r = m.r1; r <= r2; r++)
+      for (let c = m.c1; c <= c2; c++) {
+        const master = r === m.r1 && c === m.c1;
+        spans.set(`${r}:${c}`, master ? { rowSpan: r2 - r + 1, colSpan: c2 - c + 1 } : { rowSpan: 0, colSpan: 0 });
+      }
+  }
+  return spans;
+}
+
 type MappingProps = {
   sheetName: string;
   rowCount: number;
   rows: string[][];
+  merges: Merge[];
   detected: ColumnMapping | null;
   mapping: ColumnMapping;
   onChange: (m: ColumnMapping) => void;
 };
 
 /** 核对列: the first rows of the sheet, with each column's meaning chosen above it. */
-function MappingStep({ sheetName, rowCount, rows, detected, mapping, onChange }: MappingProps) {
+function MappingStep({ sheetName, rowCount, rows, merges, detected, mapping, onChange }: MappingProps) {
   const width = Math.max(mapping.columns.length, ...rows.map((r) => r.length));
+  const spans = useMemo(() => spansOf(merges, rows.length, width), [merges, rows.length, width]);
   const setRole = (col: number, role: FieldRole | null) => {
     const columns = Array.from({ length: width }, (_, i) => mapping.columns[i] ?? null);
     // A role belongs to one column: choosing it here clears it elsewhere.
@@ -518,6 +547,7 @@ function MappingStep({ sheetName, rowCount, rows, detected, mapping, onChange }:
             {found && <Tag color="blue">已识别</Tag>}
           </div>
         ),
+        onCell: (rec: { key: number }) => spans.get(`${rec.key}:${c}`) ?? {},
         render: (_: unknown, rec: { cells: string[] }) => <span className="tz-map-cell">{rec.cells[c] ?? ''}</span>,
       };
     }),
@@ -576,10 +606,12 @@ function MappingStep({ sheetName, rowCount, rows, detected, mapping, onChange }:
         size="small"
         bordered
         pagination={false}
-        scroll={{ x: 'max-content', y: 'calc(100vh - 440px)' }}
+        scroll={{ x: 'max-content', y: 'calc(100vh - 370px)' }}
         columns={columns}
         dataSource={data}
-        rowClassName={(rec) => (isHeader(rec.row) ? 'tz-map-header-row' : rec.row < mapping.headerStart ? 'tz-map-above' : '')}
+        rowClassName={(rec) =>
+          isHeader(rec.row) ? 'tz-map-header-row' : rec.row < mapping.headerStart ? 'tz-map-above' : ''
+        }
       />
       <div className="tz-muted tz-mapping-foot">
         工作表“{sheetName}”共 {rowCount} 行{rows.length < rowCount ? `，这里显示前 ${rows.length} 行` : ''}。

@@ -107,110 +107,110 @@ export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Pro
   return (
     <div className="tz-editor">
       <div className="tz-editor-scroll">
-      <div className="tz-editor-head">
-        <Tag>{levelName}</Tag>
-        <span className="tz-muted">{node.sourceRow ? `来自表格第 ${node.sourceRow} 行` : ''}</span>
-      </div>
-      <Form layout="vertical" size="small" className="tz-editor-form">
-        <div className="tz-editor-row">
-          <Form.Item label="编码" style={{ width: 84 }}>
-            <Input value={draft.code} onChange={(e) => set('code', e.target.value)} aria-label="编码" />
-          </Form.Item>
-          <Form.Item label="名称" style={{ flex: 1 }}>
-            <Input value={draft.title} onChange={(e) => set('title', e.target.value)} aria-label="名称" />
-          </Form.Item>
+        <div className="tz-editor-head">
+          <Tag>{levelName}</Tag>
+          <span className="tz-muted">{node.sourceRow ? `来自表格第 ${node.sourceRow} 行` : ''}</span>
         </div>
-        <Form.Item label="测评内容">
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 5 }}
-            value={draft.content}
-            onChange={(e) => set('content', e.target.value)}
-            aria-label="测评内容"
-          />
-        </Form.Item>
-        <div className="tz-editor-row">
-          <Form.Item label="测评方法" style={{ flex: 1 }}>
-            <Select
-              mode="tags"
-              value={draft.methods}
-              options={METHODS}
-              onChange={(v: string[]) => set('methods', v)}
-              aria-label="测评方法"
+        <Form layout="vertical" size="small" className="tz-editor-form">
+          <div className="tz-editor-row">
+            <Form.Item label="编码" style={{ width: 84 }}>
+              <Input value={draft.code} onChange={(e) => set('code', e.target.value)} aria-label="编码" />
+            </Form.Item>
+            <Form.Item label="名称" style={{ flex: 1 }}>
+              <Input value={draft.title} onChange={(e) => set('title', e.target.value)} aria-label="名称" />
+            </Form.Item>
+          </div>
+          <Form.Item label="测评内容">
+            <Input.TextArea
+              autoSize={{ minRows: 1, maxRows: 5 }}
+              value={draft.content}
+              onChange={(e) => set('content', e.target.value)}
+              aria-label="测评内容"
             />
           </Form.Item>
-          <Form.Item label="分值" style={{ width: 90 }}>
-            <InputNumber
-              min={0}
-              max={1000}
-              value={draft.score}
-              onChange={(v) => set('score', v ?? null)}
-              aria-label="分值"
-              style={{ width: '100%' }}
+          <div className="tz-editor-row">
+            <Form.Item label="测评方法" style={{ flex: 1 }}>
+              <Select
+                mode="tags"
+                value={draft.methods}
+                options={METHODS}
+                onChange={(v: string[]) => set('methods', v)}
+                aria-label="测评方法"
+              />
+            </Form.Item>
+            <Form.Item label="分值" style={{ width: 90 }}>
+              <InputNumber
+                min={0}
+                max={1000}
+                value={draft.score}
+                onChange={(v) => set('score', v ?? null)}
+                aria-label="分值"
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+          </div>
+          <Form.Item label="材料要求">
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 8 }}
+              value={draft.requirement}
+              onChange={(e) => set('requirement', e.target.value)}
+              aria-label="材料要求"
             />
           </Form.Item>
-        </div>
-        <Form.Item label="材料要求">
-          <Input.TextArea
-            autoSize={{ minRows: 2, maxRows: 8 }}
-            value={draft.requirement}
-            onChange={(e) => set('requirement', e.target.value)}
-            aria-label="材料要求"
-          />
-        </Form.Item>
-        <Form.Item label="检查规则" extra="确认后的规则用于查漏补缺；“建议”是从材料要求中读出的，请确认或删除">
-          <RuleList rules={draft.rules} onChange={setRules} />
-        </Form.Item>
-        <Form.Item label="本单位适用（个性指标）">
-          <Switch
-            checked={draft.applicable}
-            onChange={(v) => set('applicable', v)}
-            checkedChildren="适用"
-            unCheckedChildren="不适用"
-            aria-label="本单位适用"
-          />
-        </Form.Item>
-        <div className="tz-editor-row">
-          <Form.Item label="牵头单位" style={{ flex: 1 }}>
-            <Input value={draft.leadUnit} onChange={(e) => set('leadUnit', e.target.value)} aria-label="牵头单位" />
+          <Form.Item label="检查规则" extra="确认后的规则用于查漏补缺；“建议”是从材料要求中读出的，请确认或删除">
+            <RuleList rules={draft.rules} onChange={setRules} />
           </Form.Item>
-          <Form.Item label="责任单位" style={{ flex: 1 }}>
-            <Input value={draft.respUnit} onChange={(e) => set('respUnit', e.target.value)} aria-label="责任单位" />
-          </Form.Item>
-        </div>
-        <div className="tz-editor-row">
-          <Form.Item label="收集人" style={{ flex: 1 }}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              value={draft.collectorId ?? undefined}
-              options={personOptions}
-              onChange={(v?: number) => set('collectorId', v ?? null)}
-              aria-label="收集人"
-              placeholder="未指定"
-              onOpenChange={(open) => open && loadPeople()}
-              notFoundContent="人员名单是空的，请先在“操作 → 人员名单”中添加"
+          <Form.Item label="本单位适用（个性指标）">
+            <Switch
+              checked={draft.applicable}
+              onChange={(v) => set('applicable', v)}
+              checkedChildren="适用"
+              unCheckedChildren="不适用"
+              aria-label="本单位适用"
             />
           </Form.Item>
-          <Form.Item label="审核人" style={{ flex: 1 }}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              value={draft.reviewerId ?? undefined}
-              options={personOptions}
-              onChange={(v?: number) => set('reviewerId', v ?? null)}
-              aria-label="审核人"
-              placeholder="未指定"
-              onOpenChange={(open) => open && loadPeople()}
-              notFoundContent="人员名单是空的，请先在“操作 → 人员名单”中添加"
-            />
+          <div className="tz-editor-row">
+            <Form.Item label="牵头单位" style={{ flex: 1 }}>
+              <Input value={draft.leadUnit} onChange={(e) => set('leadUnit', e.target.value)} aria-label="牵头单位" />
+            </Form.Item>
+            <Form.Item label="责任单位" style={{ flex: 1 }}>
+              <Input value={draft.respUnit} onChange={(e) => set('respUnit', e.target.value)} aria-label="责任单位" />
+            </Form.Item>
+          </div>
+          <div className="tz-editor-row">
+            <Form.Item label="收集人" style={{ flex: 1 }}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                value={draft.collectorId ?? undefined}
+                options={personOptions}
+                onChange={(v?: number) => set('collectorId', v ?? null)}
+                aria-label="收集人"
+                placeholder="未指定"
+                onOpenChange={(open) => open && loadPeople()}
+                notFoundContent="人员名单是空的，请先在“操作 → 人员名单”中添加"
+              />
+            </Form.Item>
+            <Form.Item label="审核人" style={{ flex: 1 }}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                value={draft.reviewerId ?? undefined}
+                options={personOptions}
+                onChange={(v?: number) => set('reviewerId', v ?? null)}
+                aria-label="审核人"
+                placeholder="未指定"
+                onOpenChange={(open) => open && loadPeople()}
+                notFoundContent="人员名单是空的，请先在“操作 → 人员名单”中添加"
+              />
+            </Form.Item>
+          </div>
+          <Form.Item label="完成时限" extra="日期写成 2026-03-31，也可以写“长期坚持”">
+            <Input value={draft.deadline} onChange={(e) => set('deadline', e.target.value)} aria-label="完成时限" />
           </Form.Item>
-        </div>
-        <Form.Item label="完成时限" extra="日期写成 2026-03-31，也可以写“长期坚持”">
-          <Input value={draft.deadline} onChange={(e) => set('deadline', e.target.value)} aria-label="完成时限" />
-        </Form.Item>
-      </Form>
+        </Form>
       </div>
       <div className="tz-editor-actions">
         {dirty && <span className="tz-editor-dirty">有未保存的修改</span>}

@@ -75,7 +75,8 @@ export function IndicatorTree({ indicators, selectedId, onSelect }: Props) {
   useEffect(() => {
     if (selectedId === null) return;
     const ancestors: number[] = [];
-    for (let p = byId.get(selectedId)?.parentId ?? null; p !== null; p = byId.get(p)?.parentId ?? null) ancestors.push(p);
+    for (let p = byId.get(selectedId)?.parentId ?? null; p !== null; p = byId.get(p)?.parentId ?? null)
+      ancestors.push(p);
     setExpanded((keys) => {
       const missing = ancestors.filter((a) => !keys.includes(a));
       return missing.length ? [...keys, ...missing] : keys;

@@ -65,8 +65,7 @@ export function PeopleModal({
       void message.success(`新增 ${r.added} 人，更新 ${r.updated} 人`);
       await load();
     });
-  const importSheet = async (file: File) =>
-    importFrom({ fileName: file.name, dataBase64: await readAsBase64(file) });
+  const importSheet = async (file: File) => importFrom({ fileName: file.name, dataBase64: await readAsBase64(file) });
   // With native dialogs the core reads the file itself, so large sheets never cross IPC as base64.
   const pickSheet = () =>
     attempt(async () => {
