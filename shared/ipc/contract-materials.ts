@@ -65,4 +65,36 @@ export const materialMethods = {
   },
   'materials.trash': { input: z.object({ ids }).strict(), output: z.object({ trashed: z.number().int() }) },
   'materials.restore': { input: z.object({ ids }).strict(), output: z.object({ restored: z.number().int() }) },
+  /** Merges items into the first: a record photographed page by page becomes one 件. */
+  'materials.merge': { input: z.object({ ids: z.array(id).min(2) }).strict(), output: materialSchema },
+  /** Moves some files of an item into a new item. */
+  'materials.split': {
+    input: z.object({ id, fileIds: z.array(id).min(1) }).strict(),
+    output: z.object({ kept: materialSchema, created: materialSchema }),
+  },
+  'materials.reorder': { input: z.object({ id, fileIds: z.array(id).min(1) }).strict(), output: materialSchema },
+  /** Turns a page (applied in previews and binding; the original is not changed). */
+  'materials.rotate': {
+    input: z
+      .object({ fileId: id, degrees: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) })
+      .strict(),
+    output: materialSchema,
+  },
+  /** Links suggested by folder and file names that carry indicator codes or titles (to confirm). */
+  'materials.suggestLinks': {
+    input: z.object({ ids }).strict(),
+    output: z.array(z.object({ materialId: id, indicatorId: id, by: z.enum(['code', 'title']), matched: z.string() })),
+  },
+  /** A reviewer's or collector's comment on an item (kept in its history). */
+  'materials.comment': {
+    input: z.object({ id, text: z.string().trim().min(1, '请填写意见').max(1000) }).strict(),
+    output: z.object({}),
+  },
+  /** Everything that happened to an item: who, when, what. */
+  'materials.history': {
+    input: z.object({ id }).strict(),
+    output: z.array(
+      z.object({ at: z.string(), userName: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()) }),
+    ),
+  },
 } as const;

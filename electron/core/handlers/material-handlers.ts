@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../context';
+import { mergeMaterials, reorderFiles, rotateFile, splitMaterial } from '../materials/item-files';
+import { suggestLinks } from '../materials/link-suggest';
 import { ensureImageThumb } from '../materials/thumbnails';
 import { projectPaths } from '../project/layout';
 import type { Project } from '../project/project';
 import { addMaterials } from '../materials/add-materials';
 import {
+  commentOn,
   getMaterial,
+  historyOf,
   linkMaterials,
   listMaterials,
   restoreMaterials,
@@ -86,5 +90,15 @@ export function materialHandlers(ctx: CoreContext): HandlerTable {
     'materials.setStatus': ({ ids, status, comment }) => setStatus(requireWritable(ctx), ids, status, comment),
     'materials.trash': ({ ids }) => trashMaterials(requireWritable(ctx), ids),
     'materials.restore': ({ ids }) => restoreMaterials(requireWritable(ctx), ids),
+    'materials.merge': ({ ids }) => mergeMaterials(requireWritable(ctx), ids),
+    'materials.split': ({ id, fileIds }) => splitMaterial(requireWritable(ctx), id, fileIds),
+    'materials.reorder': ({ id, fileIds }) => reorderFiles(requireWritable(ctx), id, fileIds),
+    'materials.rotate': ({ fileId, degrees }) => rotateFile(requireWritable(ctx), fileId, degrees),
+    'materials.suggestLinks': ({ ids }) => suggestLinks(requireProject(ctx).db, ids),
+    'materials.comment': ({ id, text }) => {
+      commentOn(requireWritable(ctx), id, text);
+      return {};
+    },
+    'materials.history': ({ id }) => historyOf(requireProject(ctx).db, id),
   };
 }

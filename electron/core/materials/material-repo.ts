@@ -261,3 +261,32 @@ export function restoreMaterials(project: Project, ids: number[]): { restored: n
     return { restored };
   })();
 }
+
+export function commentOn(project: Project, id: number, text: string): void {
+  getMaterial(project.db, id);
+  project.db.transaction(() => {
+    project.audit({ action: 'material.comment', entity: 'material', entityId: id, detail: { text: text.trim() } });
+  })();
+}
+
+/** The audit entries about one item, oldest first (its history in the detail pane). */
+export function historyOf(
+  db: Database,
+  id: number,
+): { at: string; userName: string; action: string; detail: Record<string, unknown> }[] {
+  getMaterial(db, id);
+  const rows = db
+    .prepare(
+      `SELECT at, user_name, action, detail FROM audit_log
+       WHERE (entity = 'material' AND entity_id = ?) OR (action IN ('material.trash', 'material.restore', 'material.update')
+         AND EXISTS (SELECT 1 FROM json_each(json_extract(detail, '$.ids')) WHERE value = ?))
+       ORDER BY id`,
+    )
+    .all(String(id), id) as { at: string; user_name: string; action: string; detail: string }[];
+  return rows.map((r) => ({
+    at: r.at,
+    userName: r.user_name,
+    action: r.action,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,44 @@
+import type { Database } from 'better-sqlite3';
+import { toHalfWidth } from '../../../shared/systems/normalize';
+
+/*
+ * Offices often sort files into folders named after indicators ("A1.2 志愿服务", "5.3.2
+ * 文化中心开放") or put a code in the file name. Those names suggest links; the user
+ * confirms each one (a folder named 志愿服务 may hold photos for three indicators).
+ */
+
+export type LinkSuggestion = { materialId: number; indicatorId: number; by: 'code' | 'title'; matched: string };
+
+type Indicator = { id: number; code: string; title: string };
+
+const norm = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function suggestLinks(db: Database, materialIds: number[]): LinkSuggestion[] {
+  const indicators = db
+    .prepare('SELECT id, code, title FROM indicators WHERE applicable = 1 ORDER BY system_id, sort')
+    .all() as Indicator[];
+  // Longest codes first, so "A1.2.3" wins over "A1.2" in the same name.
+  const byCode = indicators.filter((i) => i.code).sort((a, b) => b.code.length - a.code.length);
+  const titled = indicators.filter((i) => norm(i.title).length >= 4);
+  const paths = db.prepare('SELECT source_path FROM material_files WHERE material_id = ? ORDER BY position').pluck();
+  const linked = db.prepare('SELECT indicator_id FROM material_links WHERE material_id = ?').pluck();
+  const out: LinkSuggestion[] = [];
+  for (const materialId of materialIds) {
+    const already = new Set(linked.all(materialId) as number[]);
+    const segments = (paths.all(materialId) as string[]).flatMap((p) => p.split(/[\\/]/).slice(-4)).map(toHalfWidth);
+    const found = new Map<number, LinkSuggestion>();
+    for (const seg of segments) {
+      const code = byCode.find((i) => new RegExp(`(^|[^A-Za-z0-9.])${escape(i.code)}(?![0-9.][0-9])`, 'i').test(seg));
+      if (code && !found.has(code.id))
+        found.set(code.id, { materialId, indicatorId: code.id, by: 'code', matched: seg });
+      const flat = norm(seg);
+      for (const i of titled) {
+        if (!found.has(i.id) && flat.includes(norm(i.title)))
+          found.set(i.id, { materialId, indicatorId: i.id, by: 'title', matched: seg });
+      }
+    }
+    for (const s of found.values()) if (!already.has(s.indicatorId)) out.push(s);
+  }
+  return out;
+}
