@@ -92,4 +92,21 @@ describe('materials in the UI', () => {
     await app.screenshot('materials-grid.png');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('merges two selected photos into one item from the batch bar', async () => {
+    const { page } = app;
+    await page.getByText('列表', { exact: true }).click();
+    const photoRows = page.locator('.tz-material-list .ant-table-row').filter({ has: page.locator('img.tz-thumb') });
+    await expect.poll(() => photoRows.count()).toBe(2);
+    for (let i = 0; i < 2; i++) await photoRows.nth(i).locator('.ant-checkbox-input').check();
+    const bar = page.getByRole('toolbar', { name: '批量操作' });
+    await bar.getByText('已选 2 件').waitFor();
+    await app.screenshot('materials-batch.png');
+    await bar.getByRole('button', { name: '合并为一件' }).click();
+    await page.getByText('已合并为一件').waitFor();
+    await expect.poll(() => page.locator('.tz-material-list .ant-table-row').count()).toBe(2);
+    const items = await call<Material[]>('materials.list', { indicatorId: leaf.id });
+    expect(items.map((m) => m.files.length).sort()).toEqual([1, 2]);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -43,6 +43,7 @@ describe('assessment systems in the UI', () => {
     const wizard = page.getByRole('dialog', { name: '导入测评体系' });
     await wizard.waitFor();
     await wizard.getByRole('button', { name: '下载示例表格' }).waitFor();
+    await app.screenshot('import-file.png');
     await wizard.locator('input[type=file]').setInputFiles(sampleFile);
 
     // 核对列: one sheet, so 选择工作表 is skipped; the two-row header was found and its columns named.
@@ -182,6 +183,8 @@ describe('assessment systems in the UI', () => {
     await wizard.getByText('发现 1 处问题，改正后才能导入').waitFor();
     await wizard.getByText('工作表“指标”第3行：分值“两分”不是数字').waitFor();
     await expect(wizard.getByRole('button', { name: '导入', exact: true }).isDisabled()).resolves.toBe(true);
+    await noToasts();
+    await app.screenshot('import-problems.png');
     await page.locator('.ant-modal-close').click();
     await wizard.waitFor({ state: 'hidden' });
     await expect(call<unknown[]>('systems.list', {})).resolves.toHaveLength(1);
@@ -227,6 +230,43 @@ describe('assessment systems in the UI', () => {
     await page.getByText(/已打开示例测评体系/).waitFor();
     await expect.poll(async () => (await call<unknown[]>('systems.list', {})).length).toBe(3);
     await page.getByRole('combobox', { name: '选择测评体系' }).waitFor();
+  });
+
+  it('新版对应 proposes code matches between two editions and applies them', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '新版对应…' }).click();
+    const dialog = page.getByRole('dialog', { name: '新版对应' });
+    await dialog.getByRole('combobox', { name: '旧版' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '2026年创文测评体系' }).filter({ visible: true }).click();
+    await dialog.getByRole('button', { name: '生成对应关系' }).click();
+    // Both are the sample, so every indicator pairs with the one of the same code.
+    await expect.poll(() => dialog.locator('.ant-tag', { hasText: '编码相同' }).count()).toBeGreaterThan(5);
+    await expect(dialog.getByText('旧版未对应 0 条').count()).resolves.toBe(1);
+    await app.screenshot('edition-mapping.png');
+    await dialog.getByRole('button', { name: '确认迁移' }).click();
+    await page.getByText('已迁移 0 条关联').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('人员名单 lists the people the sheet named and adds one', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '人员名单…' }).click();
+    const dialog = page.getByRole('dialog', { name: '人员名单' });
+    // 收集人 names in the sample sheet became people on import.
+    await dialog.getByRole('cell', { name: '张丽', exact: true }).waitFor();
+    await dialog.getByRole('button', { name: '添加人员' }).click();
+    const form = page.getByRole('dialog', { name: '添加人员' });
+    await form.getByRole('textbox', { name: '姓名' }).fill('赵敏');
+    await form.getByRole('textbox', { name: '单位 / 科室' }).fill('街道文明办');
+    await form.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('cell', { name: '赵敏', exact: true }).waitFor();
+    await app.screenshot('people.png');
+    const people = await call<{ name: string; unit: string }[]>('people.list', {});
+    expect(people).toContainEqual(expect.objectContaining({ name: '赵敏', unit: '街道文明办' }));
+    await dialog.getByRole('button', { name: '关闭' }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('deletes a system after saying materials stay, then 打开示例 from the empty pane', async () => {

@@ -65,6 +65,8 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           loading={materials.loading}
           selectedIds={materialIds}
           onSelectIds={setMaterialIds}
+          indicators={systems.indicators}
+          onChanged={() => void materials.reload()}
         />
         <DetailPane
           indicator={indicator}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Material } from '../../../shared/materials/api-types';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { AddReportModal } from '../materials/AddReportModal';
+import { BatchBar } from '../materials/BatchBar';
 import { MaterialList } from '../materials/MaterialList';
 import { Thumb } from '../materials/Thumb';
 import { useAddMaterials } from '../materials/use-add-materials';
@@ -17,6 +18,8 @@ type Props = {
   loading: boolean;
   selectedIds: number[];
   onSelectIds: (ids: number[]) => void;
+  indicators: IndicatorNode[];
+  onChanged: () => void;
 };
 
 type View = 'list' | 'grid';
@@ -54,7 +57,17 @@ function useBodyHeight(): [React.RefObject<HTMLDivElement | null>, number] {
 }
 
 /** Centre pane: the selected indicator's (or the inbox's) items; files dropped here are added to it. */
-export function MaterialsPane({ hasSystem, selection, indicator, items, loading, selectedIds, onSelectIds }: Props) {
+export function MaterialsPane({
+  hasSystem,
+  selection,
+  indicator,
+  items,
+  loading,
+  selectedIds,
+  onSelectIds,
+  indicators,
+  onChanged,
+}: Props) {
   const [view, setView] = useState<View>('list');
   const [dragging, setDragging] = useState(false);
   const { addFiles, report, closeReport } = useAddMaterials();
@@ -109,8 +122,17 @@ export function MaterialsPane({ hasSystem, selection, indicator, items, loading,
             { value: 'grid', label: '缩略图', icon: <AppstoreOutlined /> },
           ]}
         />
-        {selectedIds.length > 1 && <span className="tz-muted">已选 {selectedIds.length} 件</span>}
       </div>
+      {selectedIds.length > 1 && (
+        <BatchBar
+          ids={selectedIds}
+          indicators={indicators}
+          onDone={(keep) => {
+            if (!keep) onSelectIds([]);
+            onChanged();
+          }}
+        />
+      )}
       <div className="tz-pane-body tz-centre-body" ref={bodyRef}>
         {items.length === 0 && !loading ? (
           <Empty className="tz-empty" description={empty} />

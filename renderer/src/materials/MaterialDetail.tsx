@@ -13,6 +13,7 @@ import {
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { api } from '../api';
 import { errorText } from '../errors';
+import { LinkPicker } from './LinkPicker';
 import { Thumb } from './Thumb';
 
 const DATE_SOURCES: Record<string, string> = {
@@ -62,6 +63,7 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
   };
 
   const ids = [material.id];
+  const suggestions = useLinkSuggestions(material);
   return (
     <div className="tz-editor tz-material-detail">
       <div className="tz-material-preview">
@@ -169,6 +171,22 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
         <Form.Item label="关联指标">
           <div className="tz-links">
             {material.indicatorIds.length === 0 && <span className="tz-muted">未关联（在“待归类”中）</span>}
+            {suggestions.map((sug) => {
+              const n = byId.get(sug.indicatorId);
+              return n ? (
+                <Tag
+                  key={`s${sug.indicatorId}`}
+                  color="gold"
+                  className="tz-suggested-link"
+                  title={`“${sug.matched}”中有${sug.by === 'code' ? '指标编码' : '指标名称'}`}
+                  onClick={() =>
+                    void attempt(() => api.call('materials.link', { ids, indicatorId: n.id }), `已关联到 ${n.code}`)
+                  }
+                >
+                  建议：{n.code} {n.title}（点击关联）
+                </Tag>
+              ) : null;
+            })}
             {material.indicatorIds.map((id) => {
               const n = byId.get(id);
               return (
@@ -185,6 +203,10 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
               );
             })}
           </div>
+          <LinkPicker
+            indicators={indicators}
+            onPick={(indicatorId) => void attempt(() => api.call('materials.link', { ids, indicatorId }), '已关联')}
+          />
         </Form.Item>
       </Form>
       <div className="tz-editor-actions">
@@ -219,4 +241,22 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
       </div>
     </div>
   );
+}
+
+type Suggestion = { materialId: number; indicatorId: number; by: 'code' | 'title'; matched: string };
+
+/** Links suggested by the item's folder and file names, refreshed when its links change. */
+function useLinkSuggestions(material: Material): Suggestion[] {
+  const [list, setList] = useState<Suggestion[]>([]);
+  const key = `${material.id}:${material.indicatorIds.join(',')}`;
+  useEffect(() => {
+    let live = true;
+    void api
+      .tryCall('materials.suggestLinks', { ids: [material.id] })
+      .then((r) => live && setList(r.ok ? r.value : []));
+    return () => {
+      live = false;
+    };
+  }, [key, material.id]);
+  return list;
 }

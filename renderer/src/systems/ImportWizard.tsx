@@ -26,7 +26,7 @@ import {
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ImportOverview, ImportPreview, SheetOverview } from '../../../shared/systems/api-types';
 import {
   FIELD_ROLE_LABELS,
@@ -109,6 +109,8 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<Imported | null>(null);
   const [form] = Form.useForm<MetaValues>();
+  // At 125–150% scaling a 1366×768 screen leaves ~520–610 CSS pixels: the virtual tree's fixed height follows the window.
+  const treeHeight = Math.min(560, Math.max(220, useViewportHeight() - 330));
 
   const steps: Step[] = useMemo(() => {
     const list: Step[] = ['file'];
@@ -390,7 +392,7 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
                 </div>
                 <Tree
                   virtual
-                  height={400}
+                  height={treeHeight}
                   blockNode
                   defaultExpandAll
                   treeData={treeOf(preview.indicators)}
@@ -457,6 +459,16 @@ export function ImportWizard({ open, nativeDialogs, onClose, onImported }: Props
       )}
     </Modal>
   );
+}
+
+function useViewportHeight(): number {
+  const [height, setHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const onResize = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return height;
 }
 
 function hasLevel(mapping: ColumnMapping | null): boolean {

@@ -243,7 +243,12 @@ function RuleList({ rules, onChange }: { rules: Rule[]; onChange: (rules: Rule[]
         <div key={`${i}-${r.type}`} className={r.confirmed ? 'tz-rule' : 'tz-rule tz-rule-suggested'}>
           {!r.confirmed && <Tag color="gold">建议</Tag>}
           <span className="tz-rule-label">{ruleLabel(r)}</span>
-          {r.text && r.text !== ruleLabel(r) && <span className="tz-rule-text">“{r.text}”</span>}
+          {/* The words the rule was read from, unless the label already says them ("需要：通知" from "通知"). */}
+          {r.text && !ruleLabel(r).includes(r.text) && (
+            <span className="tz-rule-text" title={r.text}>
+              “{r.text}”
+            </span>
+          )}
           <span className="tz-rule-actions">
             {!r.confirmed && (
               <Button
