@@ -20,6 +20,12 @@ const EXTERNAL = [
   'better-sqlite3',
   'sharp',
   '@img/*',
+  // pdf.js loads its worker, fonts and character maps from its own folder at run time;
+  // its canvas is native; qpdf reads its .wasm beside it.
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+  '@napi-rs/*',
+  '@neslinesli93/qpdf-wasm',
   'bufferutil',
   'utf-8-validate',
   'fsevents',

@@ -1,7 +1,14 @@
 import { AppError } from '../../shared/ipc/result';
-import { MATERIAL_STATUSES, STATUS_LABELS, type Material, type MaterialStatus } from '../../shared/materials/api-types';
+import {
+  MATERIAL_STATUSES,
+  STATUS_LABELS,
+  type AddReport,
+  type Material,
+  type MaterialStatus,
+} from '../../shared/materials/api-types';
 import type { Database } from 'better-sqlite3';
 import { addMaterials } from '../core/materials/add-materials';
+import { suggestLinks } from '../core/materials/link-suggest';
 import {
   linkMaterials,
   listMaterials,
@@ -74,27 +81,54 @@ function printMaterials(io: Io, list: Material[]): void {
   }
 }
 
+type AutoLinked = { id: number; code: string; matched: string };
+
+/** --auto: takes the suggestions from folder and file names without asking (the UI asks). */
+function autoLink(project: Project, ids: number[]): AutoLinked[] {
+  if (ids.length === 0) return [];
+  const out: AutoLinked[] = [];
+  const codeOf = project.db.prepare('SELECT code FROM indicators WHERE id = ?').pluck();
+  for (const s of suggestLinks(project.db, ids)) {
+    linkMaterials(project, [s.materialId], s.indicatorId);
+    out.push({ id: s.materialId, code: String(codeOf.get(s.indicatorId)), matched: s.matched });
+  }
+  return out;
+}
+
 export const materialCommands: Record<string, Command> = {
   add: {
     summary: '添加文件或文件夹为材料（原件按内容只存一份，不会被修改）',
-    usage: 'taizhang add <项目文件夹> <文件或文件夹…> [--indicator 编码]… [--json]',
-    options: { indicator: indicatorOption, json },
+    usage: 'taizhang add <项目文件夹> <文件或文件夹…> [--indicator 编码]… [--auto] [--password 密码] [--json]',
+    options: {
+      indicator: indicatorOption,
+      auto: { type: 'boolean', help: '按文件夹名、文件名中的指标编码或名称自动关联指标' },
+      password: { type: 'string', help: '加密 PDF 的打开密码' },
+      json,
+    },
     async run(args, io) {
       return writingProject(args, async (project, paths) => {
         if (paths.length === 0) throw new UsageError('缺少要添加的文件或文件夹。');
         const indicatorIds = codes(args).map((c) => indicatorByCode(project.db, c));
-        const report = await addMaterials(project, paths, {
+        const report: AddReport & { autoLinked?: AutoLinked[] } = await addMaterials(project, paths, {
           indicatorIds,
+          password: typeof args.values.password === 'string' ? args.values.password : undefined,
           onProgress: args.values.json
             ? undefined
             : (done, total) => done % 100 === 0 && io.err(`已处理 ${done}/${total}`),
         });
+        if (args.values.auto)
+          report.autoLinked = autoLink(
+            project,
+            report.added.map((a) => a.id),
+          );
         if (args.values.json) printJson(io, report);
         else {
           io.out(
             `已添加 ${report.added.length} 件，已存在 ${report.duplicates.length} 件，失败 ${report.failed.length} 个。`,
           );
           for (const d of report.duplicates) io.out(`已存在：${d.path}（材料 ${d.existingId}）`);
+          for (const l of report.autoLinked ?? [])
+            io.out(`已自动关联：材料 ${l.id} → ${l.code}（名称中的“${l.matched}”）`);
         }
         for (const f of report.failed) io.err(`失败：${f.message}`);
         return report.failed.length > 0 ? EXIT_FAILED : EXIT_OK;

@@ -12,7 +12,14 @@ const ids = z.array(id).min(1);
 export const materialMethods = {
   /** Adds files and folders (paths on this computer) as a job; its result is an AddReport. */
   'materials.add': {
-    input: z.object({ paths: z.array(z.string().min(1)).min(1), indicatorIds: z.array(id).optional() }).strict(),
+    input: z
+      .object({
+        paths: z.array(z.string().min(1)).min(1),
+        indicatorIds: z.array(id).optional(),
+        /** Opens encrypted PDFs among them (the original stays as it is; a decrypted copy is kept beside it). */
+        password: z.string().max(200).optional(),
+      })
+      .strict(),
     output: z.object({ jobId: z.string() }),
   },
   /**
@@ -24,6 +31,7 @@ export const materialMethods = {
       .object({
         files: z.array(z.object({ fileName: z.string().min(1), dataBase64: z.string() })).min(1),
         indicatorIds: z.array(id).optional(),
+        password: z.string().max(200).optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string() }),
@@ -32,6 +40,31 @@ export const materialMethods = {
   'materials.thumbnail': {
     input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     output: z.object({ dataBase64: z.string().nullable() }),
+  },
+  /**
+   * One page of a stored file as a JPEG (PDF pages rendered, TIFF pages picked, photos upright
+   * by EXIF, the item's rotation applied), cached by hash and size. `page` counts from 1.
+   */
+  'materials.page': {
+    input: z
+      .object({ fileId: id, page: z.number().int().positive(), size: z.enum(['thumb', 'preview']).default('preview') })
+      .strict(),
+    output: z.object({
+      dataBase64: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      pageCount: z.number().int(),
+    }),
+  },
+  /** How many items are in the inbox (待归类, linked to nothing), the trash, and in all. */
+  'materials.counts': {
+    input: z.object({}).strict(),
+    output: z.object({ inbox: z.number().int(), trash: z.number().int(), all: z.number().int() }),
+  },
+  /** Text of each page (PDF text layer or a converted Office file), for search and the preview pane. */
+  'materials.pageTexts': {
+    input: z.object({ fileId: id }).strict(),
+    output: z.array(z.object({ page: z.number().int(), text: z.string() })),
   },
   /** Items of an indicator, the inbox (待归类), the trash, or all; optionally by status. */
   'materials.list': {

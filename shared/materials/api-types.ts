@@ -44,6 +44,16 @@ export const materialFileSchema = z.object({
 });
 export type MaterialFile = z.infer<typeof materialFileSchema>;
 
+/** A photo's caption (照片说明), printed under the photo when bound. */
+export const captionSchema = z.object({
+  time: z.string().max(100).default(''),
+  place: z.string().max(200).default(''),
+  people: z.string().max(500).default(''),
+  subject: z.string().max(1000).default(''),
+});
+export type Caption = z.infer<typeof captionSchema>;
+export const EMPTY_CAPTION: Caption = { time: '', place: '', people: '', subject: '' };
+
 export const materialSchema = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -59,6 +69,7 @@ export const materialSchema = z.object({
   classification: z.string(),
   note: z.string(),
   activity: z.string(),
+  caption: captionSchema,
   status: materialStatusSchema,
   statusComment: z.string(),
   createdAt: z.string(),
@@ -82,6 +93,7 @@ export const materialPatchSchema = z
     classification: z.string().trim().max(20),
     note: z.string().max(2000),
     activity: z.string().trim().max(200),
+    caption: captionSchema.partial(),
   })
   .partial()
   .strict();

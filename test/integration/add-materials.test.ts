@@ -5,7 +5,7 @@ import { createProject, type Project } from '../../electron/core/project/project
 import { addMaterials } from '../../electron/core/materials/add-materials';
 import { thumbPath } from '../../electron/core/materials/thumbnails';
 import { verifyProject } from '../../electron/core/project/verify';
-import { encryptedPdf, hugePngHeader, pdf, photo, png } from '../fixtures/evidence-files';
+import { encryptedPdf, fakeEncryptedPdf, hugePngHeader, pdf, photo, png } from '../fixtures/evidence-files';
 import { tempDir } from '../helpers/temp-dir';
 
 const open: Project[] = [];
@@ -115,7 +115,8 @@ describe('adding files', () => {
     write(src, '空文件.pdf', '');
     write(src, '截断的照片.jpg', good.subarray(0, Math.floor(good.length / 2)));
     write(src, '损坏的文件.pdf', pdfBytes.subarray(0, 200));
-    write(src, '加密文件.pdf', await encryptedPdf());
+    write(src, '加密文件.pdf', await encryptedPdf('secret'));
+    write(src, '加密标记损坏.pdf', await fakeEncryptedPdf());
     write(src, '其实是PDF.jpg', pdfBytes);
     write(src, '巨大的图片.png', hugePngHeader());
     write(src, '说明.txt', '这是一段文字');
@@ -135,12 +136,13 @@ describe('adding files', () => {
       '截断的照片.jpg': 'CORRUPT',
       '损坏的文件.pdf': 'CORRUPT',
       '加密文件.pdf': 'ENCRYPTED',
+      '加密标记损坏.pdf': 'CORRUPT',
       '巨大的图片.png': 'TOO_LARGE',
       '说明.txt': 'UNSUPPORTED',
       '苹果照片.heic': 'UNSUPPORTED',
       回到上级: 'LOOP',
     });
-    expect(failed['加密文件.pdf']!.message).toMatch(/加密文件\.pdf.*已加密.*密码/);
+    expect(failed['加密文件.pdf']!.message).toMatch(/加密文件\.pdf.*设有打开密码.*输入密码/);
     expect(failed['苹果照片.heic']!.message).toMatch(/HEIC.*兼容性最佳/);
     expect(failed['巨大的图片.png']!.message).toMatch(/太大/);
     expect(report.added.map((a) => a.title).sort()).toEqual(['其实是PDF', '正常照片', '😀表情 名字 全角'].sort());

@@ -4,16 +4,18 @@ import path from 'node:path';
 import type { CoreContext } from '../context';
 import { mergeMaterials, reorderFiles, rotateFile, splitMaterial } from '../materials/item-files';
 import { suggestLinks } from '../materials/link-suggest';
-import { ensureImageThumb } from '../materials/thumbnails';
+import { ensureThumb, pageImage } from '../materials/page-images';
 import { projectPaths } from '../project/layout';
 import type { Project } from '../project/project';
 import { addMaterials } from '../materials/add-materials';
 import {
   commentOn,
+  countMaterials,
   getMaterial,
   historyOf,
   linkMaterials,
   listMaterials,
+  pageTextsOf,
   restoreMaterials,
   setStatus,
   trashMaterials,
@@ -39,14 +41,19 @@ function writeUploads(project: Project, files: { fileName: string; dataBase64: s
 
 export function materialHandlers(ctx: CoreContext): HandlerTable {
   const changed = () => ctx.bus.emit({ type: 'project.changed', dir: ctx.session.current()?.dir ?? null });
-  const startAdd = (project: Project, inputs: () => string[], indicatorIds?: number[], cleanup?: () => void) => {
+  const startAdd = (
+    project: Project,
+    inputs: () => string[],
+    batch: { indicatorIds?: number[]; password?: string },
+    cleanup?: () => void,
+  ) => {
     const jobId = ctx.jobs.start({
       kind: 'materials.add',
       title: '添加材料',
       run: async (job) => {
         try {
           const report = await addMaterials(project, inputs(), {
-            indicatorIds,
+            ...batch,
             signal: job.signal,
             onProgress: (done, total, name) => job.progress({ current: done, total, message: name, step: 'add' }),
           });
@@ -60,8 +67,9 @@ export function materialHandlers(ctx: CoreContext): HandlerTable {
     return { jobId };
   };
   return {
-    'materials.add': ({ paths, indicatorIds }) => startAdd(requireWritable(ctx), () => paths, indicatorIds),
-    'materials.upload': ({ files, indicatorIds }) => {
+    'materials.add': ({ paths, indicatorIds, password }) =>
+      startAdd(requireWritable(ctx), () => paths, { indicatorIds, password }),
+    'materials.upload': ({ files, indicatorIds, password }) => {
       const project = requireWritable(ctx);
       let folder = '';
       return startAdd(
@@ -70,19 +78,21 @@ export function materialHandlers(ctx: CoreContext): HandlerTable {
           folder = writeUploads(project, files);
           return [folder];
         },
-        indicatorIds,
+        { indicatorIds, password },
         () => fs.rmSync(folder, { recursive: true, force: true }),
       );
     },
     'materials.thumbnail': async ({ sha256 }) => {
-      const project = requireProject(ctx);
-      const mime = project.db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').pluck().get(sha256) as
-        string | undefined;
-      if (!mime?.startsWith('image/')) return { dataBase64: null };
-      const file = await ensureImageThumb(projectPaths(project.dir).cache, sha256, project.store.pathOf(sha256));
-      return { dataBase64: fs.readFileSync(file).toString('base64') };
+      const file = await ensureThumb(requireProject(ctx), sha256);
+      return { dataBase64: file ? fs.readFileSync(file).toString('base64') : null };
     },
+    'materials.page': async ({ fileId, page, size }) => {
+      const { jpeg, width, height, pageCount } = await pageImage(requireProject(ctx), fileId, page, size);
+      return { dataBase64: jpeg.toString('base64'), width, height, pageCount };
+    },
+    'materials.pageTexts': ({ fileId }) => pageTextsOf(requireProject(ctx).db, fileId),
     'materials.list': (filter) => listMaterials(requireProject(ctx).db, filter),
+    'materials.counts': () => countMaterials(requireProject(ctx).db),
     'materials.get': ({ id }) => getMaterial(requireProject(ctx).db, id),
     'materials.update': ({ ids, patch }) => updateMaterials(requireWritable(ctx), ids, patch),
     'materials.link': ({ ids, indicatorId }) => linkMaterials(requireWritable(ctx), ids, indicatorId),

@@ -6,7 +6,8 @@ import type { AddReport } from '../../../shared/materials/api-types';
 import type { Project } from '../project/project';
 import { projectPaths } from '../project/layout';
 import { detectKind, IMAGE_KINDS, MIME, type FileKind } from './detect-type';
-import { FileProblem, imageProblem, inspectFile, inspectPdfBytes, type Inspection } from './inspect-file';
+import { FileProblem, imageProblem, inspectFile, type Inspection } from './inspect-file';
+import { readPdf } from './read-pdf';
 import { convertToPdf, findSoffice, NO_CONVERTER_ADVICE } from './office-convert';
 import { renderImageThumb, saveThumb } from './thumbnails';
 import { walkPaths, type WalkedFile } from './walk-paths';
@@ -28,6 +29,8 @@ export type AddOptions = {
   concurrency?: number;
   /** soffice chosen in settings; undefined/null: found automatically; false: none (do not convert). */
   soffice?: string | null | false;
+  /** Opens encrypted PDFs in this batch that ask for a password. */
+  password?: string;
 };
 
 const HEAD_BYTES = 4096;
@@ -59,8 +62,10 @@ type Checked = {
   kind: FileKind;
   info: Inspection;
   thumb: Buffer | null;
-  /** The PDF an Office file became. */
-  converted: Buffer | null;
+  /** The PDF read in place of the original: what an Office file became, or an encrypted PDF decrypted. */
+  converted: Uint8Array | null;
+  /** Text of each page of the PDF (original or converted). */
+  texts: string[];
 };
 
 /** Everything about one file that can fail, before anything is stored. */
@@ -85,20 +90,22 @@ async function check(file: WalkedFile, options: AddOptions): Promise<Checked> {
     const soffice = options.soffice === false ? null : findSoffice(options.soffice);
     if (!soffice) throw new FileProblem('NO_CONVERTER', `《${name}》是 Word/WPS/Excel 文件。${NO_CONVERTER_ADVICE}`);
     const converted = await convertToPdf(soffice, file.path, { signal: options.signal });
-    const info = await inspectPdfBytes(converted, name);
-    return { file, name, kind, info, thumb: null, converted };
+    const { info, texts } = await readPdf(converted, name);
+    return { file, name, kind, info, thumb: null, converted, texts };
   }
-  if (kind !== 'pdf' && !IMAGE_KINDS.has(kind)) throw unsupported(kind, name);
+  if (kind === 'pdf') {
+    const { info, decrypted, texts } = await readPdf(await fs.promises.readFile(file.path), name, options.password);
+    return { file, name, kind, info, thumb: null, converted: decrypted, texts };
+  }
+  if (!IMAGE_KINDS.has(kind)) throw unsupported(kind, name);
   const info = await inspectFile(file.path, kind, name);
-  let thumb: Buffer | null = null;
-  if (IMAGE_KINDS.has(kind)) {
-    try {
-      thumb = await renderImageThumb(file.path);
-    } catch (e) {
-      throw imageProblem(name, e);
-    }
+  let thumb: Buffer;
+  try {
+    thumb = await renderImageThumb(file.path);
+  } catch (e) {
+    throw imageProblem(name, e);
   }
-  return { file, name, kind, info, thumb, converted: null };
+  return { file, name, kind, info, thumb, converted: null, texts: [] };
 }
 
 function existingItemOf(project: Project, sha256: string): number | null {
@@ -164,6 +171,8 @@ function record(
       c.info.pages,
       converted?.sha256 ?? null,
     );
+    const text = db.prepare("INSERT OR IGNORE INTO page_texts (sha256, page, text, source) VALUES (?, ?, ?, 'pdf')");
+    c.texts.forEach((t, i) => text.run(converted?.sha256 ?? sha256, i + 1, t));
     const link = db.prepare('INSERT OR IGNORE INTO material_links (material_id, indicator_id, sort) VALUES (?, ?, ?)');
     for (const id of indicatorIds) link.run(materialId, id, materialId);
     project.audit({

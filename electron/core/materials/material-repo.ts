@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/ipc/result';
 import {
+  captionSchema,
+  EMPTY_CAPTION,
   STATUS_LABELS,
+  type Caption,
   type Material,
   type MaterialFile,
   type MaterialPatch,
@@ -28,6 +31,7 @@ type MaterialRow = {
   classification: string;
   note: string;
   activity: string;
+  caption: string;
   status: MaterialStatus;
   status_comment: string;
   created_at: string;
@@ -93,6 +97,14 @@ function linksOf(db: Database, ids: number[]): Map<number, number[]> {
   return out;
 }
 
+function parseCaption(json: string): Caption {
+  try {
+    return captionSchema.parse({ ...EMPTY_CAPTION, ...(JSON.parse(json) as object) });
+  } catch {
+    return { ...EMPTY_CAPTION };
+  }
+}
+
 function toMaterials(db: Database, rows: MaterialRow[]): Material[] {
   const ids = rows.map((r) => r.id);
   const files = filesOf(db, ids);
@@ -110,6 +122,7 @@ function toMaterials(db: Database, rows: MaterialRow[]): Material[] {
     classification: r.classification,
     note: r.note,
     activity: r.activity,
+    caption: parseCaption(r.caption),
     status: r.status,
     statusComment: r.status_comment,
     createdAt: r.created_at,
@@ -140,6 +153,29 @@ export function listMaterials(db: Database, filter: MaterialFilter = {}): Materi
   return toMaterials(db, rows);
 }
 
+/** The stored text of each page of a file (of its PDF copy for Office and encrypted files). */
+export function pageTextsOf(db: Database, fileId: number): { page: number; text: string }[] {
+  const file = db.prepare('SELECT sha256, converted_sha256 FROM material_files WHERE id = ?').get(fileId) as
+    { sha256: string; converted_sha256: string | null } | undefined;
+  if (!file) throw new AppError('NOT_FOUND', `找不到编号为 ${fileId} 的文件，它可能已被删除。`);
+  return db
+    .prepare('SELECT page, text FROM page_texts WHERE sha256 = ? ORDER BY page')
+    .all(file.converted_sha256 ?? file.sha256) as { page: number; text: string }[];
+}
+
+/** For the left pane: 待归类 and 回收站 counts. */
+export function countMaterials(db: Database): { inbox: number; trash: number; all: number } {
+  return db
+    .prepare(
+      `SELECT
+         count(*) FILTER (WHERE deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM material_links l WHERE l.material_id = m.id)) AS inbox,
+         count(*) FILTER (WHERE deleted_at IS NOT NULL) AS trash,
+         count(*) FILTER (WHERE deleted_at IS NULL) AS "all"
+       FROM materials m`,
+    )
+    .get() as { inbox: number; trash: number; all: number };
+}
+
 export function getMaterial(db: Database, id: number): Material {
   const row = db.prepare('SELECT * FROM materials WHERE id = ?').get(id) as MaterialRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的材料，它可能已被彻底删除。`);
@@ -155,20 +191,22 @@ const COLUMNS: Record<keyof MaterialPatch, string> = {
   classification: 'classification',
   note: 'note',
   activity: 'activity',
+  // Merged into the stored JSON, so editing 地点 for many photos keeps each one's 人物.
+  caption: 'caption',
 };
 
 /** Edits one or many items at once (batch edit); returns them as they are now. */
 export function updateMaterials(project: Project, ids: number[], patch: MaterialPatch): Material[] {
   const keys = (Object.keys(patch) as (keyof MaterialPatch)[]).filter((k) => patch[k] !== undefined);
   if (keys.length === 0) return ids.map((id) => getMaterial(project.db, id));
-  const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`);
+  const sets = keys.map((k) => (k === 'caption' ? 'caption = json_patch(caption, @caption)' : `${COLUMNS[k]} = @${k}`));
   if (keys.includes('title')) sets.push('title_made_up = 0');
   if (keys.includes('date')) sets.push("date_source = CASE WHEN @date IS NULL THEN NULL ELSE 'user' END");
   const stmt = project.db.prepare(`UPDATE materials SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`);
   project.db.transaction(() => {
     for (const id of ids) {
       getMaterial(project.db, id);
-      stmt.run({ ...patch, now: new Date().toISOString(), id });
+      stmt.run({ ...patch, caption: JSON.stringify(patch.caption ?? {}), now: new Date().toISOString(), id });
     }
     project.audit({
       action: 'material.update',

@@ -33,10 +33,3 @@ export function saveThumb(cacheDir: string, sha256: string, jpeg: Buffer): strin
   fs.renameSync(tmp, target);
   return target;
 }
-
-/** The thumbnail of a stored image, made again from the original when the cache lost it. */
-export async function ensureImageThumb(cacheDir: string, sha256: string, original: string): Promise<string> {
-  const target = thumbPath(cacheDir, sha256);
-  if (fs.existsSync(target)) return target;
-  return saveThumb(cacheDir, sha256, await renderImageThumb(original));
-}
