@@ -42,13 +42,23 @@ const common: BuildOptions = {
   sourcemap: true,
   logLevel: 'info',
   absWorkingDir: root,
-  define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') },
+  define: {
+    'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production'),
+    // Modules find files beside themselves through import.meta.url (createRequire, the
+    // import worker); CommonJS has no import.meta, so each bundle supplies its own URL.
+    'import.meta.url': '__bundleUrl',
+  },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 await Promise.all([
   build({
     ...common,
-    entryPoints: { main: path.join(root, 'electron/main/main.ts') },
+    // check-worker: the import's worker thread (electron/core/materials/check-pool.ts).
+    entryPoints: {
+      main: path.join(root, 'electron/main/main.ts'),
+      'check-worker': path.join(root, 'electron/core/materials/check-worker.ts'),
+    },
     outdir,
     outExtension: { '.js': '.cjs' },
   }),
@@ -60,5 +70,7 @@ await Promise.all([
     // A sandboxed preload gets only a small require() (electron, events, timers, url…): it
     // must not pull anything else in at run time, so everything but electron is bundled.
     external: ['electron'],
+    // …and it uses no import.meta, so it needs no bundle URL (its require() may lack node:url).
+    banner: {},
   }),
 ]);

@@ -45,7 +45,11 @@ describe('adding files the browser read (upload), and thumbnails', () => {
     expect(Buffer.from(thumb.dataBase64!, 'base64').subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     const pdfItem = list.find((m) => m.title === '活动方案')!;
     expect(pdfItem.pages).toBe(3);
-    expect(await call('materials.thumbnail', { sha256: pdfItem.files[0]!.sha256 })).toEqual({ dataBase64: null });
+    // PDFs get their first page drawn as the thumbnail, on first request.
+    const pdfThumb = await call('materials.thumbnail', { sha256: pdfItem.files[0]!.sha256 });
+    expect(Buffer.from(pdfThumb.dataBase64!, 'base64').subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const page3 = await call('materials.page', { fileId: pdfItem.files[0]!.id, page: 3, size: 'thumb' });
+    expect(page3).toMatchObject({ pageCount: 3, height: 320 });
     // The uploaded copies are gone; only the store holds the bytes.
     expect(fs.readdirSync(path.join(dir, 'tmp')).filter((n) => n.startsWith('upload-'))).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { createProject, openProject } from '../../electron/core/project/project';
 import { verifyProject } from '../../electron/core/project/verify';
+import { listMaterials, updateMaterials } from '../../electron/core/materials/material-repo';
 import type { AddReport, Material } from '../../shared/materials/api-types';
 import { pdf, photo } from '../fixtures/evidence-files';
 import { workbook } from '../fixtures/workbooks';
@@ -129,6 +130,38 @@ describe('materials from the command line', () => {
         'material.restore',
       ]),
     );
+  });
+
+  it('add --auto links by indicator codes and titles in folder and file names', async () => {
+    const folder = path.join(tempDir(), 'A1.2 工作例会');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, '三月例会.jpg'), await photo({ seed: 31 }));
+    const report = await json<AddReport & { autoLinked: { id: number; code: string; matched: string }[] }>(
+      'add',
+      dir,
+      folder,
+      '--auto',
+    );
+    expect(report.added).toHaveLength(1);
+    expect(report.autoLinked).toEqual([{ id: report.added[0]!.id, code: 'A1.2', matched: expect.any(String) }]);
+    expect((await json<Material[]>('materials', dir, '--indicator', 'A1.2')).map((m) => m.id)).toContain(
+      report.added[0]!.id,
+    );
+  });
+
+  it('keeps each photo caption field when many photos are edited at once', async () => {
+    const project = openProject(dir, { userName: 't' });
+    try {
+      const [a, b] = listMaterials(project.db).map((m) => m.id);
+      updateMaterials(project, [a!], { caption: { people: '张三、李四' } });
+      const both = updateMaterials(project, [a!, b!], { caption: { place: '社区广场' } });
+      expect(both.map((m) => m.caption)).toEqual([
+        { time: '', place: '社区广场', people: '张三、李四', subject: '' },
+        { time: '', place: '社区广场', people: '', subject: '' },
+      ]);
+    } finally {
+      project.close();
+    }
   });
 
   it('usage errors exit 2', async () => {

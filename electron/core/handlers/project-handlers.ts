@@ -4,10 +4,13 @@ import type { CoreContext } from '../context';
 import { createProject, openProject, type Project } from '../project/project';
 import { DB_FILE } from '../project/layout';
 import { verifyProject } from '../project/verify';
+import { warmUpImport } from '../materials/add-materials';
 import type { HandlerTable } from '../rpc/dispatcher';
 import { requireProject } from './require-project';
 
 function remember(ctx: CoreContext, project: Project) {
+  // Materials come next: have the import threads loaded before the first file is dropped.
+  warmUpImport().catch((e: unknown) => ctx.log.error('import threads did not start', e));
   const info = project.info();
   ctx.settings.rememberProject({ dir: info.dir, name: info.name, year: info.year });
   return info;

@@ -1,15 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { guessDocType } from '../../../shared/materials/doc-types';
 import { dateFromName, parseDocNo, titleFromFileName } from '../../../shared/materials/file-names';
 import type { AddReport } from '../../../shared/materials/api-types';
 import type { Project } from '../project/project';
 import { projectPaths } from '../project/layout';
-import { detectKind, IMAGE_KINDS, MIME, type FileKind } from './detect-type';
-import { FileProblem, imageProblem, inspectFile, type Inspection } from './inspect-file';
-import { readPdf } from './read-pdf';
-import { convertToPdf, findSoffice, NO_CONVERTER_ADVICE } from './office-convert';
-import { renderImageThumb, saveThumb } from './thumbnails';
+import { checkFile, type Checked, type CheckOptions } from './check-file';
+import { createCheckPool, type CheckPool } from './check-pool';
+import { IMAGE_KINDS, MIME } from './detect-type';
+import { FileProblem, type Inspection } from './inspect-file';
+import { saveThumb } from './thumbnails';
 import { walkPaths, type WalkedFile } from './walk-paths';
 
 /*
@@ -25,87 +24,22 @@ export type AddOptions = {
   indicatorIds?: number[];
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, name: string) => void;
-  /** Files checked at once: image decoding runs on libuv's threads, so 2 cores gain from overlap. */
+  /** Files in flight at once (checking in the worker threads, storing, recording). */
   concurrency?: number;
-  /** soffice chosen in settings; undefined/null: found automatically; false: none (do not convert). */
-  soffice?: string | null | false;
-  /** Opens encrypted PDFs in this batch that ask for a password. */
-  password?: string;
-};
+  /** false: check files on this thread (a CLI run or test that wants no workers). */
+  workers?: boolean;
+} & Omit<CheckOptions, 'signal'>;
 
-const HEAD_BYTES = 4096;
-
-function readHead(file: string): Uint8Array {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, n);
-  } finally {
-    fs.closeSync(fd);
-  }
+let pool: CheckPool | null = null;
+/** One pool for the process: starting threads per import would cost more than small imports take. */
+function sharedPool(): CheckPool {
+  pool ??= createCheckPool();
+  return pool;
 }
 
-function unsupported(kind: FileKind, name: string): FileProblem {
-  if (kind === 'heic') {
-    return new FileProblem(
-      'UNSUPPORTED',
-      `《${name}》是苹果手机的 HEIC 照片，暂时无法直接读取。请在 iPhone“设置→相机→格式”中选“兼容性最佳”后重新拍摄，或通过微信、QQ 发送“原图”到电脑（会变成 JPG），再添加。`,
-    );
-  }
-  return new FileProblem('UNSUPPORTED', `《${name}》不是支持的文件类型。可以添加照片（JPG、PNG、TIFF 等）和 PDF。`);
-}
-
-type Checked = {
-  file: WalkedFile;
-  name: string;
-  kind: FileKind;
-  info: Inspection;
-  thumb: Buffer | null;
-  /** The PDF read in place of the original: what an Office file became, or an encrypted PDF decrypted. */
-  converted: Uint8Array | null;
-  /** Text of each page of the PDF (original or converted). */
-  texts: string[];
-};
-
-/** Everything about one file that can fail, before anything is stored. */
-async function check(file: WalkedFile, options: AddOptions): Promise<Checked> {
-  const name = path.basename(file.path);
-  let head: Uint8Array;
-  let size: number;
-  try {
-    size = fs.statSync(file.path).size;
-    head = readHead(file.path);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new FileProblem('NOT_FOUND', `找不到《${name}》，它可能已被移动或删除。`);
-    throw new FileProblem(
-      'UNREADABLE',
-      `无法读取《${name}》（${code ?? '未知原因'}）。请检查它是否被其他程序占用或没有权限。`,
-    );
-  }
-  if (size === 0) throw new FileProblem('EMPTY', `《${name}》是空文件（0 字节），没有内容可添加。请找到原件重新复制。`);
-  const kind = detectKind(head);
-  if (kind === 'office') {
-    const soffice = options.soffice === false ? null : findSoffice(options.soffice);
-    if (!soffice) throw new FileProblem('NO_CONVERTER', `《${name}》是 Word/WPS/Excel 文件。${NO_CONVERTER_ADVICE}`);
-    const converted = await convertToPdf(soffice, file.path, { signal: options.signal });
-    const { info, texts } = await readPdf(converted, name);
-    return { file, name, kind, info, thumb: null, converted, texts };
-  }
-  if (kind === 'pdf') {
-    const { info, decrypted, texts } = await readPdf(await fs.promises.readFile(file.path), name, options.password);
-    return { file, name, kind, info, thumb: null, converted: decrypted, texts };
-  }
-  if (!IMAGE_KINDS.has(kind)) throw unsupported(kind, name);
-  const info = await inspectFile(file.path, kind, name);
-  let thumb: Buffer;
-  try {
-    thumb = await renderImageThumb(file.path);
-  } catch (e) {
-    throw imageProblem(name, e);
-  }
-  return { file, name, kind, info, thumb, converted: null, texts: [] };
+/** Gets the import threads ready ahead of the first import (they take a moment to load). */
+export function warmUpImport(): Promise<void> {
+  return sharedPool().warm();
 }
 
 function existingItemOf(project: Project, sha256: string): number | null {
@@ -165,7 +99,7 @@ function record(
       materialId,
       sha256,
       c.name,
-      c.file.path,
+      c.path,
       now,
       c.info.recordedDateSource === 'exif' ? c.info.recordedDate : null,
       c.info.pages,
@@ -206,7 +140,11 @@ export async function addMaterials(project: Project, inputs: string[], options: 
 
   const one = async (file: WalkedFile, turn: { waitFor: Promise<void>; release: () => void }) => {
     try {
-      const c = await check(file, options);
+      const checkOptions = { soffice: options.soffice, password: options.password, signal: options.signal };
+      const c =
+        options.workers === false
+          ? await checkFile(file.path, checkOptions)
+          : await sharedPool().check(file.path, checkOptions);
       options.signal?.throwIfAborted();
       // Storing is safe in parallel (same bytes → same name, written once); deciding
       // "new item or 已存在" and recording it is not, so that part runs one at a time.
@@ -256,7 +194,7 @@ export async function addMaterials(project: Project, inputs: string[], options: 
       await one(files[next++]!, turn);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 3) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   report.added.sort((a, b) => a.id - b.id);
   return report;
 }

@@ -17,12 +17,16 @@ type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
 const load = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
-async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+/**
+ * `forDrawing`: the 14 standard fonts (Helvetica, Times…) are needed to draw them, not to
+ * read their text; loading them for text alone doubled the time an import spends per PDF.
+ */
+async function open(bytes: Uint8Array, forDrawing: boolean): Promise<PDFDocumentProxy> {
   const { getDocument, VerbosityLevel } = await load();
   return getDocument({
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
-    standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
+    standardFontDataUrl: forDrawing ? path.join(pdfjsDir, 'standard_fonts') + path.sep : undefined,
     cMapUrl: path.join(pdfjsDir, 'cmaps') + path.sep,
     cMapPacked: true,
     isEvalSupported: false,
@@ -33,7 +37,7 @@ async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 
 /** The text of each page, in reading order as the PDF stores it ('' for a page that is only a picture). */
 export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
-  const doc = await open(bytes);
+  const doc = await open(bytes, false);
   try {
     const out: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -57,7 +61,7 @@ export type RenderedPage = { png: Buffer; pageCount: number };
 
 /** Draws page `pageNumber` (from 1) so that its longer side is `longSide` pixels, as PNG. */
 export async function renderPdfPage(bytes: Uint8Array, pageNumber: number, longSide: number): Promise<RenderedPage> {
-  const doc = await open(bytes);
+  const doc = await open(bytes, true);
   try {
     const n = Math.min(Math.max(1, pageNumber), doc.numPages);
     const page = await doc.getPage(n);
