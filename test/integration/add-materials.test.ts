@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProject, type Project } from '../../electron/core/project/project';
 import { addMaterials } from '../../electron/core/materials/add-materials';
@@ -174,4 +175,35 @@ describe('adding files', () => {
     expect(again.added.length + again.duplicates.length).toBe(12);
     expect(again.duplicates).toHaveLength(items);
   });
+});
+
+describe('a folder with 5,000 files', () => {
+  it('adds them all, in folder order, with progress for each, and a second run finds every one 已存在', async () => {
+    const project = newProject();
+    const src = tempDir('五千个文件');
+    const base = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3366aa' } })
+      .png()
+      .toBuffer();
+    const total = 5000;
+    for (let i = 0; i < total; i++) {
+      // Distinct bytes after IEND (ignored by decoders): 5,000 different originals.
+      write(
+        path.join(src, `子文件夹${Math.floor(i / 500)}`),
+        `图${String(i).padStart(4, '0')}.png`,
+        Buffer.concat([base, Buffer.from(String(i))]),
+      );
+    }
+    const seen: number[] = [];
+    const report = await addMaterials(project, [src], { onProgress: (done) => seen.push(done) });
+    expect(report.failed).toEqual([]);
+    expect(report.added).toHaveLength(total);
+    expect(seen).toHaveLength(total);
+    expect(seen.at(-1)).toBe(total);
+    const titles = project.db.prepare('SELECT title FROM materials ORDER BY id').pluck().all() as string[];
+    expect(titles.slice(0, 3)).toEqual(['图0000', '图0001', '图0002']);
+    expect(titles.at(-1)).toBe('图4999');
+    const again = await addMaterials(project, [src]);
+    expect(again.added).toEqual([]);
+    expect(again.duplicates).toHaveLength(total);
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import { createCheckPool, type CheckPool } from './check-pool';
 import { IMAGE_KINDS, MIME } from './detect-type';
 import { FileProblem, type Inspection } from './inspect-file';
 import { saveThumb } from './thumbnails';
+import { hashFile } from '../store/file-store';
 import { walkPaths, type WalkedFile } from './walk-paths';
 
 /*
@@ -140,6 +141,15 @@ export async function addMaterials(project: Project, inputs: string[], options: 
 
   const one = async (file: WalkedFile, turn: { waitFor: Promise<void>; release: () => void }) => {
     try {
+      // Re-adding a folder when late documents arrive: what the project already has is
+      // recognised by its bytes before any decoding. (An unreadable file goes on to the
+      // check, which says what is wrong with it.)
+      const sha256 = await hashFile(file.path, options.signal).catch(() => null);
+      const known = sha256 === null ? null : existingItemOf(project, sha256);
+      if (known !== null) {
+        report.duplicates.push({ path: file.path, existingId: known });
+        return;
+      }
       const checkOptions = { soffice: options.soffice, password: options.password, signal: options.signal };
       const c =
         options.workers === false

@@ -23,7 +23,8 @@ export type CheckPool = {
 function startWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.cjs')) return new Worker(new URL('./check-worker.cjs', here));
-  return new Worker(new URL('./check-worker-source.mjs', here));
+  // No inherited --import tsx: the bootstrap loads pdf.js before it registers tsx itself.
+  return new Worker(new URL('./check-worker-source.mjs', here), { execArgv: [] });
 }
 
 type Pending = { resolve: (c: Checked) => void; reject: (e: unknown) => void; worker: Worker };

@@ -12,6 +12,13 @@ export type PutResult = {
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
 
+/** The SHA-256 of a file's bytes, read as a stream (photos and scans can be large). */
+export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { signal }) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
 /**
  * The content-addressed store of originals: `files/ab/<sha256>`. Files are written to a
  * temp folder outside `files/`, fsynced, then renamed into place, so a crash can never
@@ -100,9 +107,7 @@ export class FileStore {
   async rehash(sha256: string, signal?: AbortSignal): Promise<string | null> {
     const file = this.pathOf(sha256);
     if (!fs.existsSync(file)) return null;
-    const hash = createHash('sha256');
-    for await (const chunk of fs.createReadStream(file, { signal }) as AsyncIterable<Buffer>) hash.update(chunk);
-    return hash.digest('hex');
+    return hashFile(file, signal);
   }
 
   /** Every sha256-named file under the store (other names are ignored). */
