@@ -82,6 +82,12 @@ describe('Word, WPS and Excel files', () => {
     const notice = rows.find((r) => r.title.startsWith('关于开展'))!;
     expect(notice.doc_no).toBe('文明办〔2024〕12号');
     expect(fs.readFileSync(project.store.pathOf(notice.sha256))).toEqual(word);
+    // The converted PDF's text is kept per page for search, Chinese included.
+    const text = project.db
+      .prepare('SELECT text FROM page_texts WHERE sha256 = ? AND page = 1')
+      .pluck()
+      .get(notice.converted_sha256) as string;
+    expect(text.replace(/\s+/g, '')).toContain('各社区：现将有关事项通知如下。');
     expect(await verifyProject(project)).toMatchObject({ ok: true, checkedFiles: 6, orphans: [] });
   }, 120_000);
 
