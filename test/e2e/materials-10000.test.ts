@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorNode } from '../../shared/systems/api-types';
+import { photo } from '../fixtures/evidence-files';
+import { startApp, type E2eApp } from './harness';
+
+/** An indicator with 10,000 items: the list stays virtual (few rows in the page) and scrolls to the last. */
+describe('an indicator with 10,000 items', () => {
+  let app: E2eApp;
+  let leaf: IndicatorNode;
+  const total = 10_000;
+
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await app.core.dispatch(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+
+  beforeAll(async () => {
+    app = await startApp();
+    const dir = path.join(app.workDir, '一万件 材料');
+    await call('projects.create', { dir, name: '文明办', year: 2026 });
+    await call('systems.importSample', {});
+    const { indicators } = await call<{ indicators: IndicatorNode[] }>('systems.tree', { systemId: 1 });
+    leaf = indicators.find((n) => n.level === 3)!;
+    // One real photo through the importer, then 9,999 more items sharing its file, written
+    // straight into the project database (importing 10,000 files is the bench's job).
+    const src = path.join(app.workDir, '照片');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, '第00001件.jpg'), await photo({ seed: 5 }));
+    const { jobId } = await call<{ jobId: string }>('materials.add', { paths: [src], indicatorIds: [leaf.id] });
+    await expect(app.core.context.jobs.settled(jobId)).resolves.toMatchObject({ status: 'done' });
+    const db = new Database(path.join(dir, 'taizhang.sqlite'));
+    const first = db.prepare('SELECT * FROM material_files LIMIT 1').get() as { sha256: string; original_name: string };
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      const m = db.prepare(
+        "INSERT INTO materials (title, date, type, pages, created_at, updated_at) VALUES (?, '2026-03-05', '照片', 1, ?, ?)",
+      );
+      const f = db.prepare(
+        `INSERT INTO material_files (material_id, position, sha256, original_name, source_path, imported_at, rotation, page_count)
+         VALUES (?, 1, ?, ?, '', ?, 0, 1)`,
+      );
+      const l = db.prepare('INSERT INTO material_links (material_id, indicator_id, sort) VALUES (?, ?, ?)');
+      for (let i = 2; i <= total; i++) {
+        const id = Number(m.run(`第${String(i).padStart(5, '0')}件`, now, now).lastInsertRowid);
+        f.run(id, first.sha256, first.original_name, now);
+        l.run(id, leaf.id, i);
+      }
+    })();
+    db.close();
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('renders only the rows in view and reaches the last item by scrolling', async () => {
+    const { page } = app;
+    await page.goto(app.bridge.url);
+    const tree = page.getByRole('tree', { name: '指标树' });
+    const { indicators } = await call<{ indicators: IndicatorNode[] }>('systems.tree', { systemId: 1 });
+    const branch = indicators.find((n) => n.id === leaf.parentId)!;
+    await tree.locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
+    await tree.getByText(leaf.title, { exact: true }).click();
+    await expect
+      .poll(() => page.locator('.tz-indicator-header').textContent(), { timeout: 20_000 })
+      .toContain(`${total} 件`);
+    const rows = page.locator('.tz-material-list .ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(5);
+    expect(await rows.count()).toBeLessThan(100);
+
+    // Scroll the virtual list to its end: the 10,000th item is drawn, the first no longer is.
+    const holder = page.locator('.tz-material-list .ant-table-tbody-virtual-holder');
+    await holder.hover();
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.wheel(0, 200_000);
+          return page.getByText('第10000件').isVisible();
+        },
+        { timeout: 20_000, interval: 200 },
+      )
+      .toBe(true);
+    expect(await page.getByText('第00001件').count()).toBe(0);
+    expect(await rows.count()).toBeLessThan(100);
+    await app.screenshot('materials-10000.png');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
