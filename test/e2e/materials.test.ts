@@ -63,7 +63,8 @@ describe('materials in the UI', () => {
 
     const rows = page.locator('.tz-material-list .ant-table-row');
     await expect.poll(() => rows.count()).toBe(3);
-    await expect.poll(() => page.locator('.tz-material-list img.tz-thumb').count()).toBe(2);
+    // Photos and PDFs alike (a PDF's first page) have a picture.
+    await expect.poll(() => page.locator('.tz-material-list img.tz-thumb').count()).toBe(3);
     await expect(page.locator('.tz-indicator-header').textContent()).resolves.toContain('3 件');
     const listed = await call<Material[]>('materials.list', { indicatorId: leaf.id });
     expect(listed.map((m) => m.title).sort()).toEqual(
@@ -96,7 +97,7 @@ describe('materials in the UI', () => {
   it('merges two selected photos into one item from the batch bar', async () => {
     const { page } = app;
     await page.getByText('列表', { exact: true }).click();
-    const photoRows = page.locator('.tz-material-list .ant-table-row').filter({ has: page.locator('img.tz-thumb') });
+    const photoRows = page.locator('.tz-material-list .ant-table-row').filter({ hasText: '照片' });
     await expect.poll(() => photoRows.count()).toBe(2);
     for (let i = 0; i < 2; i++) await photoRows.nth(i).locator('.ant-checkbox-input').check();
     const bar = page.getByRole('toolbar', { name: '批量操作' });

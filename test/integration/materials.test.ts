@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { createProject, openProject } from '../../electron/core/project/project';
 import { verifyProject } from '../../electron/core/project/verify';
-import { listMaterials, updateMaterials } from '../../electron/core/materials/material-repo';
+import { historyOf, listMaterials, updateMaterials } from '../../electron/core/materials/material-repo';
 import type { AddReport, Material } from '../../shared/materials/api-types';
 import { pdf, photo } from '../fixtures/evidence-files';
 import { workbook } from '../fixtures/workbooks';
@@ -147,6 +147,19 @@ describe('materials from the command line', () => {
     expect((await json<Material[]>('materials', dir, '--indicator', 'A1.2')).map((m) => m.id)).toContain(
       report.added[0]!.id,
     );
+    // The item's history says which indicator it was linked to.
+    const project = openProject(dir, { userName: 't', readOnly: true });
+    try {
+      const linkedTo = project.db.prepare("SELECT id FROM indicators WHERE code = 'A1.2'").pluck().get();
+      expect(historyOf(project.db, report.added[0]!.id)).toContainEqual(
+        expect.objectContaining({
+          action: 'material.link',
+          detail: expect.objectContaining({ indicatorId: linkedTo }),
+        }),
+      );
+    } finally {
+      project.close();
+    }
   });
 
   it('keeps each photo caption field when many photos are edited at once', async () => {

@@ -237,7 +237,12 @@ export function linkMaterials(project: Project, ids: number[], indicatorId: numb
       getMaterial(project.db, id);
       linked += stmt.run(id, indicatorId, indicatorId).changes;
     }
-    project.audit({ action: 'material.link', entity: 'indicator', entityId: indicatorId, detail: { ids, linked } });
+    project.audit({
+      action: 'material.link',
+      entity: 'indicator',
+      entityId: indicatorId,
+      detail: { ids, indicatorId, linked },
+    });
     return { linked };
   })();
 }
@@ -247,7 +252,12 @@ export function unlinkMaterials(project: Project, ids: number[], indicatorId: nu
     const stmt = project.db.prepare('DELETE FROM material_links WHERE material_id = ? AND indicator_id = ?');
     let unlinked = 0;
     for (const id of ids) unlinked += stmt.run(id, indicatorId).changes;
-    project.audit({ action: 'material.unlink', entity: 'indicator', entityId: indicatorId, detail: { ids, unlinked } });
+    project.audit({
+      action: 'material.unlink',
+      entity: 'indicator',
+      entityId: indicatorId,
+      detail: { ids, indicatorId, unlinked },
+    });
     return { unlinked };
   })();
 }
@@ -316,7 +326,7 @@ export function historyOf(
   const rows = db
     .prepare(
       `SELECT at, user_name, action, detail FROM audit_log
-       WHERE (entity = 'material' AND entity_id = ?) OR (action IN ('material.trash', 'material.restore', 'material.update')
+       WHERE (entity = 'material' AND entity_id = ?) OR (action IN ('material.trash', 'material.restore', 'material.update', 'material.link', 'material.unlink')
          AND EXISTS (SELECT 1 FROM json_each(json_extract(detail, '$.ids')) WHERE value = ?))
        ORDER BY id`,
     )

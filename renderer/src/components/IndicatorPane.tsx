@@ -10,6 +10,7 @@ import { Alert, App, Button, Dropdown, Empty, Select, Spin, type MenuProps } fro
 import { useState } from 'react';
 import { api } from '../api';
 import { errorText } from '../errors';
+import type { MaterialCounts } from '../materials/use-material-counts';
 import { EditionMappingModal } from '../systems/EditionMappingModal';
 import { saveProduced } from '../systems/file-io';
 import { ImportWizard } from '../systems/ImportWizard';
@@ -26,12 +27,14 @@ type Props = {
   nativeDialogs: boolean;
   selection: Selection;
   onSelect: (selection: Selection) => void;
+  /** Null until the first answer (no count is better than a wrong one). */
+  counts: MaterialCounts | null;
 };
 
 type Dialog = 'import' | 'settings' | 'edition' | 'people' | null;
 
 /** Left pane: the 测评体系 switcher and tree, with 待归类 and 回收站 always at the bottom. */
-export function IndicatorPane({ systems, nativeDialogs, selection, onSelect }: Props) {
+export function IndicatorPane({ systems, nativeDialogs, selection, onSelect, counts }: Props) {
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
@@ -178,8 +181,7 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect }: P
         >
           <InboxOutlined />
           <span className="tz-node-label">待归类</span>
-          {/* Nothing can be added before materials import exists, so the inbox is empty by construction. */}
-          <span className="tz-node-count">(0)</span>
+          {counts && <span className="tz-node-count">({counts.inbox})</span>}
         </button>
         <button
           type="button"
@@ -188,6 +190,7 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect }: P
         >
           <DeleteOutlined />
           <span className="tz-node-label">回收站</span>
+          {counts && <span className="tz-node-count">({counts.trash})</span>}
         </button>
       </div>
 

@@ -9,6 +9,7 @@ import { MaterialsPane } from './MaterialsPane';
 import { ProjectInfoModal } from './ProjectInfoModal';
 import { TopBar } from './TopBar';
 import { useSystems } from '../systems/use-systems';
+import { useMaterialCounts } from '../materials/use-material-counts';
 import { useMaterials } from '../materials/use-materials';
 
 type Props = {
@@ -31,6 +32,12 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
     selection?.kind === 'indicator' ? (systems.indicators.find((n) => n.id === selection.id) ?? null) : null;
   const [materialIds, setMaterialIds] = useState<number[]>([]);
   const materials = useMaterials(selection);
+  const counts = useMaterialCounts();
+  // Edits here (link, trash, merge…) move items in and out of 待归类 and 回收站 without a core event.
+  const materialsChanged = () => {
+    void materials.reload();
+    void counts.reload();
+  };
   const material = materialIds.length === 1 ? (materials.items.find((m) => m.id === materialIds[0]) ?? null) : null;
   const select = (next: Selection) => {
     setSelection(next);
@@ -56,6 +63,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           nativeDialogs={appInfo?.nativeDialogs ?? false}
           selection={selection}
           onSelect={select}
+          counts={counts.counts}
         />
         <MaterialsPane
           hasSystem={hasSystem}
@@ -66,7 +74,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           selectedIds={materialIds}
           onSelectIds={setMaterialIds}
           indicators={systems.indicators}
-          onChanged={() => void materials.reload()}
+          onChanged={materialsChanged}
         />
         <DetailPane
           indicator={indicator}
@@ -75,7 +83,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           levelName={levelName}
           onSaved={systems.replace}
           onTreeChanged={() => void systems.reload()}
-          onMaterialChanged={() => void materials.reload()}
+          onMaterialChanged={materialsChanged}
         />
       </div>
       <JobsBar project={project} />

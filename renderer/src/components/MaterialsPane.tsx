@@ -70,7 +70,7 @@ export function MaterialsPane({
 }: Props) {
   const [view, setView] = useState<View>('list');
   const [dragging, setDragging] = useState(false);
-  const { addFiles, report, closeReport } = useAddMaterials();
+  const { addFiles, report, closeReport, retryWithPassword } = useAddMaterials();
   const [bodyRef, height] = useBodyHeight();
   const { title, empty } = describe(hasSystem, selection, indicator);
   const canAdd = indicator !== null || selection?.kind === 'unsorted';
@@ -161,7 +161,7 @@ export function MaterialsPane({
           </div>
         )}
       </div>
-      <AddReportModal report={report} onClose={closeReport} />
+      <AddReportModal report={report} onClose={closeReport} onRetry={retryWithPassword} />
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { DOC_TYPES } from '../../../shared/materials/doc-types';
 import {
   MATERIAL_STATUSES,
   STATUS_LABELS,
+  type Caption,
   type Material,
   type MaterialPatch,
   type MaterialStatus,
@@ -13,8 +14,10 @@ import {
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { api } from '../api';
 import { errorText } from '../errors';
+import { CaptionFields } from './CaptionFields';
 import { LinkPicker } from './LinkPicker';
-import { Thumb } from './Thumb';
+import { MaterialHistory } from './MaterialHistory';
+import { MaterialPages } from './MaterialPages';
 
 const DATE_SOURCES: Record<string, string> = {
   exif: '照片拍摄时间',
@@ -23,28 +26,44 @@ const DATE_SOURCES: Record<string, string> = {
   user: '手工填写',
 };
 const EDITABLE = ['title', 'responsible', 'docNo', 'date', 'type', 'classification', 'note', 'activity'] as const;
-type Draft = Pick<Material, (typeof EDITABLE)[number]>;
+type Draft = Pick<Material, (typeof EDITABLE)[number] | 'caption'>;
 
-const draftOf = (m: Material): Draft => Object.fromEntries(EDITABLE.map((k) => [k, m[k]])) as Draft;
+const draftOf = (m: Material): Draft =>
+  ({ ...Object.fromEntries(EDITABLE.map((k) => [k, m[k]])), caption: m.caption }) as Draft;
+
+/** The changed fields only; of the caption only the changed parts, which the core merges into the rest. */
+function patchOf(material: Material, draft: Draft): MaterialPatch {
+  const out: Record<string, unknown> = {};
+  for (const k of EDITABLE) if (draft[k] !== material[k]) out[k] = draft[k];
+  const caption = (Object.keys(draft.caption) as (keyof Caption)[]).filter(
+    (k) => draft.caption[k] !== material.caption[k],
+  );
+  if (caption.length) out.caption = Object.fromEntries(caption.map((k) => [k, draft.caption[k]]));
+  return out as MaterialPatch;
+}
+
+/** 照片说明 belongs to photos; an item is a photo when its first file is a picture. */
+const isPhoto = (m: Material) => m.files[0]?.mime.startsWith('image/') ?? false;
 
 type Props = { material: Material; indicators: IndicatorNode[]; onChanged: () => void };
 
-/** Right pane for one item: preview, description (题名、日期、文号…), status, links, trash. */
+/** Right pane for one item: its pages and files, description (题名、日期、文号、照片说明…), status, links, history, trash. */
 export function MaterialDetail({ material, indicators, onChanged }: Props) {
   const { message } = App.useApp();
   const [draft, setDraft] = useState<Draft>(draftOf(material));
   const [comment, setComment] = useState(material.statusComment);
   const [busy, setBusy] = useState(false);
+  // Reset only when the saved description changed: turning or reordering a file reloads the
+  // item too, and must not throw away what the user is typing.
+  const saved = JSON.stringify(draftOf(material));
   useEffect(() => {
-    setDraft(draftOf(material));
+    setDraft(JSON.parse(saved) as Draft);
+  }, [saved]);
+  useEffect(() => {
     setComment(material.statusComment);
-  }, [material]);
+  }, [material.statusComment]);
 
-  const patch = useMemo(() => {
-    const out: Record<string, unknown> = {};
-    for (const k of EDITABLE) if (draft[k] !== material[k]) out[k] = draft[k];
-    return out as MaterialPatch;
-  }, [draft, material]);
+  const patch = useMemo(() => patchOf(material, draft), [draft, material]);
   const dirty = Object.keys(patch).length > 0;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft({ ...draft, [k]: v });
   const byId = useMemo(() => new Map(indicators.map((n) => [n.id, n])), [indicators]);
@@ -66,149 +85,150 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
   const suggestions = useLinkSuggestions(material);
   return (
     <div className="tz-editor tz-material-detail">
-      <div className="tz-material-preview">
-        {material.files.map((f) => (
-          <Thumb key={f.id} sha256={f.sha256} mime={f.mime} size={140} />
-        ))}
-        <div className="tz-muted">
-          {material.files.map((f) => f.originalName).join('、')} · 共 {material.pages} 页
-        </div>
-      </div>
-      <Form layout="vertical" size="small" className="tz-editor-form">
-        <Form.Item label="题名">
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 3 }}
-            value={draft.title}
-            onChange={(e) => set('title', e.target.value)}
-            aria-label="题名"
-          />
-        </Form.Item>
-        <div className="tz-editor-row">
-          <Form.Item
-            label="日期"
-            style={{ flex: 1 }}
-            extra={
-              material.dateSource && draft.date === material.date
-                ? `来自${DATE_SOURCES[material.dateSource] ?? material.dateSource}`
-                : undefined
-            }
-          >
-            <DatePicker
-              value={draft.date ? dayjs(draft.date) : null}
-              onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)}
-              style={{ width: '100%' }}
-              aria-label="日期"
+      <div className="tz-editor-scroll">
+        <MaterialPages material={material} onChanged={onChanged} />
+        <Form layout="vertical" size="small" className="tz-editor-form">
+          <Form.Item label="题名">
+            <Input.TextArea
+              autoSize={{ minRows: 1, maxRows: 3 }}
+              value={draft.title}
+              onChange={(e) => set('title', e.target.value)}
+              aria-label="题名"
             />
           </Form.Item>
-          <Form.Item label="类型" style={{ flex: 1 }}>
-            <Select
-              value={draft.type || undefined}
-              onChange={(v: string) => set('type', v)}
-              options={DOC_TYPES.map((t) => ({ value: t, label: t }))}
-              aria-label="类型"
-              placeholder="选择类型"
-            />
-          </Form.Item>
-        </div>
-        <div className="tz-editor-row">
-          <Form.Item label="文号" style={{ flex: 1 }}>
-            <Input value={draft.docNo} onChange={(e) => set('docNo', e.target.value)} aria-label="文号" />
-          </Form.Item>
-          <Form.Item label="责任者" style={{ flex: 1 }}>
-            <Input value={draft.responsible} onChange={(e) => set('responsible', e.target.value)} aria-label="责任者" />
-          </Form.Item>
-        </div>
-        <div className="tz-editor-row">
-          <Form.Item label="活动" style={{ flex: 1 }}>
-            <Input
-              value={draft.activity}
-              onChange={(e) => set('activity', e.target.value)}
-              aria-label="活动"
-              placeholder="同一活动的材料填同一名称"
-            />
-          </Form.Item>
-          <Form.Item label="密级" style={{ width: 90 }}>
-            <Input
-              value={draft.classification}
-              onChange={(e) => set('classification', e.target.value)}
-              aria-label="密级"
-            />
-          </Form.Item>
-        </div>
-        <Form.Item label="备注">
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 4 }}
-            value={draft.note}
-            onChange={(e) => set('note', e.target.value)}
-            aria-label="备注"
-          />
-        </Form.Item>
-        <Form.Item label="整理状态">
-          <Select<MaterialStatus>
-            value={material.status}
-            options={MATERIAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-            onChange={(status) => {
-              if (status === 'incomplete' && !comment.trim()) {
-                void message.warning('请先在下面写明还缺什么，再设为“待补充”');
-                return;
+          <div className="tz-editor-row">
+            <Form.Item
+              label="日期"
+              style={{ flex: 1 }}
+              extra={
+                material.dateSource && draft.date === material.date
+                  ? `来自${DATE_SOURCES[material.dateSource] ?? material.dateSource}`
+                  : undefined
               }
-              void attempt(
-                () => api.call('materials.setStatus', { ids, status, comment }),
-                `已设为“${STATUS_LABELS[status]}”`,
-              );
-            }}
-            aria-label="整理状态"
-          />
-          <Input.TextArea
-            className="tz-status-comment"
-            autoSize={{ minRows: 1, maxRows: 3 }}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            placeholder="审核意见 / 还缺什么"
-            aria-label="审核意见"
-          />
-        </Form.Item>
-        <Form.Item label="关联指标">
-          <div className="tz-links">
-            {material.indicatorIds.length === 0 && <span className="tz-muted">未关联（在“待归类”中）</span>}
-            {suggestions.map((sug) => {
-              const n = byId.get(sug.indicatorId);
-              return n ? (
-                <Tag
-                  key={`s${sug.indicatorId}`}
-                  color="gold"
-                  className="tz-suggested-link"
-                  title={`“${sug.matched}”中有${sug.by === 'code' ? '指标编码' : '指标名称'}`}
-                  onClick={() =>
-                    void attempt(() => api.call('materials.link', { ids, indicatorId: n.id }), `已关联到 ${n.code}`)
-                  }
-                >
-                  建议：{n.code} {n.title}（点击关联）
-                </Tag>
-              ) : null;
-            })}
-            {material.indicatorIds.map((id) => {
-              const n = byId.get(id);
-              return (
-                <Tag
-                  key={id}
-                  closable
-                  onClose={(e) => {
-                    e.preventDefault();
-                    void attempt(() => api.call('materials.unlink', { ids, indicatorId: id }));
-                  }}
-                >
-                  {n ? `${n.code} ${n.title}` : `指标 ${id}`}
-                </Tag>
-              );
-            })}
+            >
+              <DatePicker
+                value={draft.date ? dayjs(draft.date) : null}
+                onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)}
+                style={{ width: '100%' }}
+                aria-label="日期"
+              />
+            </Form.Item>
+            <Form.Item label="类型" style={{ flex: 1 }}>
+              <Select
+                value={draft.type || undefined}
+                onChange={(v: string) => set('type', v)}
+                options={DOC_TYPES.map((t) => ({ value: t, label: t }))}
+                aria-label="类型"
+                placeholder="选择类型"
+              />
+            </Form.Item>
           </div>
-          <LinkPicker
-            indicators={indicators}
-            onPick={(indicatorId) => void attempt(() => api.call('materials.link', { ids, indicatorId }), '已关联')}
-          />
-        </Form.Item>
-      </Form>
+          <div className="tz-editor-row">
+            <Form.Item label="文号" style={{ flex: 1 }}>
+              <Input value={draft.docNo} onChange={(e) => set('docNo', e.target.value)} aria-label="文号" />
+            </Form.Item>
+            <Form.Item label="责任者" style={{ flex: 1 }}>
+              <Input
+                value={draft.responsible}
+                onChange={(e) => set('responsible', e.target.value)}
+                aria-label="责任者"
+              />
+            </Form.Item>
+          </div>
+          <div className="tz-editor-row">
+            <Form.Item label="活动" style={{ flex: 1 }}>
+              <Input
+                value={draft.activity}
+                onChange={(e) => set('activity', e.target.value)}
+                aria-label="活动"
+                placeholder="同一活动的材料填同一名称"
+              />
+            </Form.Item>
+            <Form.Item label="密级" style={{ width: 90 }}>
+              <Input
+                value={draft.classification}
+                onChange={(e) => set('classification', e.target.value)}
+                aria-label="密级"
+              />
+            </Form.Item>
+          </div>
+          <Form.Item label="备注">
+            <Input.TextArea
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              value={draft.note}
+              onChange={(e) => set('note', e.target.value)}
+              aria-label="备注"
+            />
+          </Form.Item>
+          {isPhoto(material) && <CaptionFields value={draft.caption} onChange={(caption) => set('caption', caption)} />}
+          <Form.Item label="整理状态">
+            <Select<MaterialStatus>
+              value={material.status}
+              options={MATERIAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+              onChange={(status) => {
+                if (status === 'incomplete' && !comment.trim()) {
+                  void message.warning('请先在下面写明还缺什么，再设为“待补充”');
+                  return;
+                }
+                void attempt(
+                  () => api.call('materials.setStatus', { ids, status, comment }),
+                  `已设为“${STATUS_LABELS[status]}”`,
+                );
+              }}
+              aria-label="整理状态"
+            />
+            <Input.TextArea
+              className="tz-status-comment"
+              autoSize={{ minRows: 1, maxRows: 3 }}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              placeholder="审核意见 / 还缺什么"
+              aria-label="审核意见"
+            />
+          </Form.Item>
+          <Form.Item label="关联指标">
+            <div className="tz-links">
+              {material.indicatorIds.length === 0 && <span className="tz-muted">未关联（在“待归类”中）</span>}
+              {suggestions.map((sug) => {
+                const n = byId.get(sug.indicatorId);
+                return n ? (
+                  <Tag
+                    key={`s${sug.indicatorId}`}
+                    color="gold"
+                    className="tz-suggested-link"
+                    title={`“${sug.matched}”中有${sug.by === 'code' ? '指标编码' : '指标名称'}`}
+                    onClick={() =>
+                      void attempt(() => api.call('materials.link', { ids, indicatorId: n.id }), `已关联到 ${n.code}`)
+                    }
+                  >
+                    建议：{n.code} {n.title}（点击关联）
+                  </Tag>
+                ) : null;
+              })}
+              {material.indicatorIds.map((id) => {
+                const n = byId.get(id);
+                return (
+                  <Tag
+                    key={id}
+                    closable
+                    onClose={(e) => {
+                      e.preventDefault();
+                      void attempt(() => api.call('materials.unlink', { ids, indicatorId: id }));
+                    }}
+                  >
+                    {n ? `${n.code} ${n.title}` : `指标 ${id}`}
+                  </Tag>
+                );
+              })}
+            </div>
+            <LinkPicker
+              indicators={indicators}
+              onPick={(indicatorId) => void attempt(() => api.call('materials.link', { ids, indicatorId }), '已关联')}
+            />
+          </Form.Item>
+        </Form>
+        <MaterialHistory material={material} indicators={indicators} />
+      </div>
       <div className="tz-editor-actions">
         {material.deletedAt ? (
           <Button

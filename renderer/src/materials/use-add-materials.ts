@@ -1,44 +1,40 @@
 import { App } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AddReport } from '../../../shared/materials/api-types';
 import { api } from '../api';
 import { errorText } from '../errors';
-import { useCoreEvent } from '../hooks/use-core-event';
 import { readAsBase64 } from '../systems/file-io';
+import { applyRetry, baseName, mergeReports, retryOutcome, type RetryOutcome } from './add-report';
+import { useAddJobResults } from './use-add-job-results';
 
 /** The bridge caps one request at 10 MB; bigger batches go in several jobs. */
 const BATCH_BYTES = 6 * 1024 * 1024;
 
+type Source = { file: File; indicatorIds: number[] };
+
 /**
  * Adding files: from the browser the bytes are uploaded in batches; each batch is a job in
  * the jobs bar, and its report (added / 已存在 / failed per file) opens when it is done.
+ * A failed encrypted PDF can be tried again with its password from that report.
  */
 export function useAddMaterials(): {
   addFiles: (files: File[], indicatorIds: number[]) => Promise<void>;
   report: AddReport | null;
   closeReport: () => void;
+  retryWithPassword: (path: string, password: string) => Promise<RetryOutcome>;
 } {
   const { message } = App.useApp();
   const [report, setReport] = useState<AddReport | null>(null);
-
-  // Every add job reports here, whichever window or batch started it (one user per project);
-  // listening by kind also catches a job that finishes before its start call returns.
-  useCoreEvent((event) => {
-    if (event.type !== 'job.done' || event.kind !== 'materials.add') return;
-    const r = event.result as AddReport;
-    setReport((prev) =>
-      prev
-        ? {
-            added: [...prev.added, ...r.added],
-            duplicates: [...prev.duplicates, ...r.duplicates],
-            failed: [...prev.failed, ...r.failed],
-          }
-        : r,
-    );
-  });
+  const { awaitJob } = useAddJobResults((r) => setReport((prev) => mergeReports(prev, r)));
+  // The report names uploads by a temp path the core has already removed, so trying one again
+  // means sending its bytes again: the browser's File objects are kept while their report is open.
+  const sources = useRef(new Map<string, Source>());
+  const lastTarget = useRef<number[]>([]);
 
   const addFiles = useCallback(
     async (files: File[], indicatorIds: number[]) => {
+      lastTarget.current = indicatorIds;
+      for (const file of files) sources.current.set(file.name, { file, indicatorIds });
       try {
         let batch: { fileName: string; dataBase64: string }[] = [];
         let bytes = 0;
@@ -61,5 +57,26 @@ export function useAddMaterials(): {
     [message],
   );
 
-  return { addFiles, report, closeReport: () => setReport(null) };
+  const retryWithPassword = async (path: string, password: string): Promise<RetryOutcome> => {
+    const source = sources.current.get(baseName(path));
+    const result = await awaitJob(async () =>
+      source
+        ? api.call('materials.upload', {
+            files: [{ fileName: source.file.name, dataBase64: await readAsBase64(source.file) }],
+            indicatorIds: source.indicatorIds,
+            password,
+          })
+        : // Added from a path on this computer (the desktop app): the file is still where it was.
+          api.call('materials.add', { paths: [path], indicatorIds: lastTarget.current, password }),
+    );
+    setReport((prev) => (prev ? applyRetry(prev, path, result) : prev));
+    return retryOutcome(result);
+  };
+
+  const closeReport = () => {
+    setReport(null);
+    sources.current.clear();
+  };
+
+  return { addFiles, report, closeReport, retryWithPassword };
 }
