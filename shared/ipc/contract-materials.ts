@@ -88,6 +88,14 @@ export const materialMethods = {
     input: z.object({ ids, indicatorId: id }).strict(),
     output: z.object({ linked: z.number().int() }),
   },
+  /**
+   * The user's own order of an indicator's items (binding order within the indicator):
+   * `ids` in the new order; items of the indicator not named keep their order after them.
+   */
+  'materials.arrange': {
+    input: z.object({ indicatorId: id, ids }).strict(),
+    output: z.object({}),
+  },
   'materials.unlink': {
     input: z.object({ ids, indicatorId: id }).strict(),
     output: z.object({ unlinked: z.number().int() }),

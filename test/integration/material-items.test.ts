@@ -113,3 +113,27 @@ describe('items made of several files', () => {
     expect(history.find((h) => h.action === 'material.comment')!.detail).toEqual({ text: '第3页不清楚，请重新拍' });
   });
 });
+
+describe("an indicator's own order of its items", () => {
+  it('puts the named items first in the order given, keeps the rest after them, and refuses strangers', async () => {
+    const indicatorId = indicatorIds.get('A1.2.1')!;
+    const ids = (await call('materials.list', {})).map((m) => m.id);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    for (const id of ids) await call('materials.link', { ids: [id], indicatorId });
+    const listed = async () => (await call('materials.list', { indicatorId })).map((m) => m.id);
+    expect(await listed()).toEqual(ids);
+
+    const [a, b, c, ...rest] = ids;
+    await call('materials.arrange', { indicatorId, ids: [c!, a!] });
+    expect(await listed()).toEqual([c, a, b, ...rest]);
+    // The order is the indicator's: the same items elsewhere keep theirs.
+    const other = indicatorIds.get('A1.2.2')!;
+    await call('materials.link', { ids: [a!, c!], indicatorId: other });
+    expect((await call('materials.list', { indicatorId: other })).map((m) => m.id)).toEqual([a, c]);
+
+    const unlinked = await call('materials.unlink', { ids: [b!], indicatorId });
+    expect(unlinked).toEqual({ unlinked: 1 });
+    expect((await fail('materials.arrange', { indicatorId, ids: [b!] })).message).toMatch(/不在这个指标下/);
+    expect(await listed()).toEqual([c, a, ...rest]);
+  });
+});

@@ -9,6 +9,7 @@ import { projectPaths } from '../project/layout';
 import type { Project } from '../project/project';
 import { addMaterials } from '../materials/add-materials';
 import {
+  arrangeMaterials,
   commentOn,
   countMaterials,
   getMaterial,
@@ -96,6 +97,10 @@ export function materialHandlers(ctx: CoreContext): HandlerTable {
     'materials.get': ({ id }) => getMaterial(requireProject(ctx).db, id),
     'materials.update': ({ ids, patch }) => updateMaterials(requireWritable(ctx), ids, patch),
     'materials.link': ({ ids, indicatorId }) => linkMaterials(requireWritable(ctx), ids, indicatorId),
+    'materials.arrange': ({ indicatorId, ids }) => {
+      arrangeMaterials(requireWritable(ctx), indicatorId, ids);
+      return {};
+    },
     'materials.unlink': ({ ids, indicatorId }) => unlinkMaterials(requireWritable(ctx), ids, indicatorId),
     'materials.setStatus': ({ ids, status, comment }) => setStatus(requireWritable(ctx), ids, status, comment),
     'materials.trash': ({ ids }) => trashMaterials(requireWritable(ctx), ids),

@@ -247,6 +247,27 @@ export function linkMaterials(project: Project, ids: number[], indicatorId: numb
   })();
 }
 
+/** Puts `ids` first, in this order, among the indicator's items; the rest follow as they were. */
+export function arrangeMaterials(project: Project, indicatorId: number, ids: number[]): void {
+  checkIndicator(project.db, indicatorId);
+  project.db.transaction(() => {
+    const current = project.db
+      .prepare('SELECT material_id FROM material_links WHERE indicator_id = ? ORDER BY sort, material_id')
+      .pluck()
+      .all(indicatorId) as number[];
+    const linked = new Set(current);
+    const stray = ids.filter((id) => !linked.has(id));
+    if (stray.length > 0) {
+      throw new AppError('INVALID_INPUT', `材料 ${stray.join('、')} 不在这个指标下，无法调整顺序。请刷新后重试。`);
+    }
+    const named = new Set(ids);
+    const order = [...ids, ...current.filter((id) => !named.has(id))];
+    const stmt = project.db.prepare('UPDATE material_links SET sort = ? WHERE indicator_id = ? AND material_id = ?');
+    order.forEach((id, i) => stmt.run(i + 1, indicatorId, id));
+    project.audit({ action: 'material.arrange', entity: 'indicator', entityId: indicatorId, detail: { ids } });
+  })();
+}
+
 export function unlinkMaterials(project: Project, ids: number[], indicatorId: number): { unlinked: number } {
   return project.db.transaction(() => {
     const stmt = project.db.prepare('DELETE FROM material_links WHERE material_id = ? AND indicator_id = ?');
