@@ -140,11 +140,11 @@ describe('adding files', () => {
       '加密标记损坏.pdf': 'CORRUPT',
       '巨大的图片.png': 'TOO_LARGE',
       '说明.txt': 'UNSUPPORTED',
-      '苹果照片.heic': 'UNSUPPORTED',
+      '苹果照片.heic': 'CORRUPT',
       回到上级: 'LOOP',
     });
     expect(failed['加密文件.pdf']!.message).toMatch(/加密文件\.pdf.*设有打开密码.*输入密码/);
-    expect(failed['苹果照片.heic']!.message).toMatch(/HEIC.*兼容性最佳/);
+    expect(failed['苹果照片.heic']!.message).toMatch(/苹果照片《苹果照片\.heic》无法读取.*兼容性最佳/);
     expect(failed['巨大的图片.png']!.message).toMatch(/太大/);
     expect(report.added.map((a) => a.title).sort()).toEqual(['其实是PDF', '正常照片', '😀表情 名字 全角'].sort());
     const mislabelled = report.added.find((a) => a.title === '其实是PDF')!;

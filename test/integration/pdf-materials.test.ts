@@ -12,7 +12,7 @@ import { rotateFile } from '../../electron/core/materials/item-files';
 import { createProject, openProject, type Project } from '../../electron/core/project/project';
 import { verifyProject } from '../../electron/core/project/verify';
 import type { AddReport } from '../../shared/materials/api-types';
-import { encryptedPdf, multiPageTiff, pdf, photo } from '../fixtures/evidence-files';
+import { encryptedPdf, heicPhoto, multiPageTiff, pdf, photo } from '../fixtures/evidence-files';
 import { tempDir } from '../helpers/temp-dir';
 
 const open: Project[] = [];
@@ -29,6 +29,8 @@ function write(dir: string, name: string, bytes: Buffer): string {
   fs.writeFileSync(file, bytes);
   return file;
 }
+const material = (p: Project, id: number) =>
+  p.db.prepare('SELECT * FROM materials WHERE id = ?').get(id) as Record<string, unknown>;
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 type FileRow = { id: number; sha256: string; converted_sha256: string | null; page_count: number };
 const filesOf = (p: Project, materialId: number) =>
@@ -141,6 +143,28 @@ describe('pages of stored files', () => {
     const thumb = await ensureThumb(project, row!.sha256);
     expect(thumb).not.toBeNull();
     expect(await sharp(thumb!).metadata()).toMatchObject({ format: 'jpeg', height: 320 });
+  });
+
+  it('converts iPhone HEIC photos to JPEG (original kept) and shows them like any photo', async () => {
+    const project = newProject();
+    const src = tempDir();
+    const heic = await heicPhoto({ width: 320, height: 240, seed: 4 });
+    const report = await addMaterials(project, [write(src, 'IMG_0042.HEIC', heic)]);
+    expect(report.failed).toEqual([]);
+    expect(report.added).toMatchObject([{ pages: 1, sha256: sha(heic) }]);
+    const [row] = filesOf(project, report.added[0]!.id);
+    const mimeOf = (s: string) => project.db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').pluck().get(s);
+    expect(mimeOf(row!.sha256)).toBe('image/heic');
+    expect(fs.readFileSync(project.store.pathOf(row!.sha256)).equals(heic)).toBe(true);
+    expect(mimeOf(row!.converted_sha256!)).toBe('image/jpeg');
+    const jpeg = await sharp(project.store.pathOf(row!.converted_sha256!)).metadata();
+    expect(jpeg).toMatchObject({ format: 'jpeg', width: 320, height: 240 });
+    // The picture survives the trip: the same colour as encoded (HEVC is lossy; flat colour barely changes).
+    const { dominant } = await sharp(project.store.pathOf(row!.converted_sha256!)).stats();
+    expect(Math.abs(dominant.g - 160)).toBeLessThan(24);
+    expect(await pageImage(project, row!.id, 1, 'thumb')).toMatchObject({ width: 320, height: 240 });
+    expect(await ensureThumb(project, row!.sha256)).not.toBeNull();
+    expect(material(project, report.added[0]!.id)).toMatchObject({ type: '照片' });
   });
 
   it('shows photos upright by EXIF before the user rotation', async () => {

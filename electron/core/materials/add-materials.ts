@@ -73,7 +73,7 @@ function record(
   return db.transaction(() => {
     const blob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)');
     blob.run(sha256, size, MIME[c.kind], now);
-    if (converted) blob.run(converted.sha256, converted.size, MIME.pdf, now);
+    if (converted) blob.run(converted.sha256, converted.size, MIME[c.convertedKind ?? 'pdf'], now);
     const materialId = Number(
       db
         .prepare(
@@ -86,7 +86,7 @@ function record(
           parseDocNo(c.name),
           date,
           dateSource,
-          guessDocType(title, IMAGE_KINDS.has(c.kind)),
+          guessDocType(title, IMAGE_KINDS.has(c.kind) || c.convertedKind === 'jpeg'),
           c.info.pages,
           now,
           now,

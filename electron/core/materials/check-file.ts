@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectKind, IMAGE_KINDS, type FileKind } from './detect-type';
-import { FileProblem, imageProblem, inspectFile, type Inspection } from './inspect-file';
+import { heicToJpeg } from './heic';
+import { exifDate, FileProblem, imageProblem, inspectFile, type Inspection } from './inspect-file';
 import { convertToPdf, findSoffice, NO_CONVERTER_ADVICE } from './office-convert';
 import { readPdf } from './read-pdf';
 import { renderImageThumb } from './thumbnails';
@@ -33,13 +34,7 @@ function readHead(file: string): Uint8Array {
   }
 }
 
-function unsupported(kind: FileKind, name: string): FileProblem {
-  if (kind === 'heic') {
-    return new FileProblem(
-      'UNSUPPORTED',
-      `《${name}》是苹果手机的 HEIC 照片，暂时无法直接读取。请在 iPhone“设置→相机→格式”中选“兼容性最佳”后重新拍摄，或通过微信、QQ 发送“原图”到电脑（会变成 JPG），再添加。`,
-    );
-  }
+function unsupported(name: string): FileProblem {
   return new FileProblem('UNSUPPORTED', `《${name}》不是支持的文件类型。可以添加照片（JPG、PNG、TIFF 等）和 PDF。`);
 }
 
@@ -50,8 +45,12 @@ export type Checked = {
   kind: FileKind;
   info: Inspection;
   thumb: Buffer | null;
-  /** The PDF read in place of the original: what an Office file became, or an encrypted PDF decrypted. */
+  /**
+   * What is read in place of the original: the PDF an Office file became, an encrypted PDF
+   * decrypted, or the JPEG of an iPhone HEIC photo.
+   */
   converted: Uint8Array | null;
+  convertedKind: 'pdf' | 'jpeg' | null;
   /** Text of each page of the PDF (original or converted). */
   texts: string[];
 };
@@ -78,13 +77,28 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
     if (!soffice) throw new FileProblem('NO_CONVERTER', `《${name}》是 Word/WPS/Excel 文件。${NO_CONVERTER_ADVICE}`);
     const converted = await convertToPdf(soffice, file, { signal: options.signal });
     const { info, texts } = await readPdf(converted, name);
-    return { path: file, name, kind, info, thumb: null, converted, texts };
+    return { path: file, name, kind, info, thumb: null, converted, convertedKind: 'pdf', texts };
   }
   if (kind === 'pdf') {
     const { info, decrypted, texts } = await readPdf(await fs.promises.readFile(file), name, options.password);
-    return { path: file, name, kind, info, thumb: null, converted: decrypted, texts };
+    const convertedKind = decrypted ? 'pdf' : null;
+    return { path: file, name, kind, info, thumb: null, converted: decrypted, convertedKind, texts };
   }
-  if (!IMAGE_KINDS.has(kind)) throw unsupported(kind, name);
+  if (kind === 'heic') {
+    const { jpeg, width, height } = await heicToJpeg(await fs.promises.readFile(file), name);
+    const date = await exifDate(file);
+    const info: Inspection = {
+      pages: 1,
+      width,
+      height,
+      orientation: 1,
+      recordedDate: date,
+      recordedDateSource: date ? 'exif' : null,
+    };
+    const thumb = await renderImageThumb(jpeg);
+    return { path: file, name, kind, info, thumb, converted: jpeg, convertedKind: 'jpeg', texts: [] };
+  }
+  if (!IMAGE_KINDS.has(kind)) throw unsupported(name);
   const info = await inspectFile(file, kind, name);
   let thumb: Buffer;
   try {
@@ -92,5 +106,5 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
   } catch (e) {
     throw imageProblem(name, e);
   }
-  return { path: file, name, kind, info, thumb, converted: null, texts: [] };
+  return { path: file, name, kind, info, thumb, converted: null, convertedKind: null, texts: [] };
 }

@@ -86,7 +86,7 @@ export function imageProblem(name: string, e: unknown): FileProblem {
 }
 
 /** "2024:03:15 09:30:12" → 2024-03-15; cameras without a clock write zeros. */
-async function exifDate(file: string): Promise<string | null> {
+export async function exifDate(file: string): Promise<string | null> {
   try {
     const tags = (await exifr.parse(file, { pick: ['DateTimeOriginal', 'CreateDate'], reviveValues: false })) as
       { DateTimeOriginal?: string; CreateDate?: string } | undefined;

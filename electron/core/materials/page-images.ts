@@ -18,36 +18,49 @@ import { saveThumb, thumbPath } from './thumbnails';
 export type PageSize = 'thumb' | 'preview';
 const LONG_SIDE: Record<PageSize, number> = { thumb: 320, preview: 1400 };
 
-type FileRow = { sha256: string; converted_sha256: string | null; rotation: number; page_count: number; mime: string };
+type FileRow = {
+  sha256: string;
+  converted_sha256: string | null;
+  rotation: number;
+  page_count: number;
+  mime: string;
+  converted_mime: string | null;
+};
+
+/** Both ways of finding a file: the original's blob and its converted copy's (if any). */
+const FILE_SELECT = `SELECT f.sha256, f.converted_sha256, f.rotation, f.page_count, b.mime, c.mime AS converted_mime
+  FROM material_files f JOIN blobs b ON b.sha256 = f.sha256 LEFT JOIN blobs c ON c.sha256 = f.converted_sha256`;
 
 export type PageImage = { jpeg: Buffer; width: number; height: number; pageCount: number };
 
 function fileRow(project: Project, fileId: number): FileRow {
-  const row = project.db
-    .prepare(
-      `SELECT f.sha256, f.converted_sha256, f.rotation, f.page_count, b.mime
-       FROM material_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.id = ?`,
-    )
-    .get(fileId) as FileRow | undefined;
+  const row = project.db.prepare(`${FILE_SELECT} WHERE f.id = ?`).get(fileId) as FileRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${fileId} 的文件，它可能已被删除。`);
   return row;
 }
 
-/** The stored PDF to draw for a file, or null when the file is a picture. */
-function pdfSource(mime: string, sha256: string, converted: string | null): string | null {
-  if (converted) return converted;
-  return mime === 'application/pdf' ? sha256 : null;
+/** What is drawn for a file: its converted copy when it has one (Office, encrypted PDF, HEIC), else itself. */
+function source(row: FileRow): { sha256: string; mime: string } {
+  return row.converted_sha256 && row.converted_mime
+    ? { sha256: row.converted_sha256, mime: row.converted_mime }
+    : { sha256: row.sha256, mime: row.mime };
 }
+
+/** Whether a first-page thumbnail can be drawn for the file. */
+const drawable = (row: FileRow) => {
+  const { mime } = source(row);
+  return mime === 'application/pdf' || (mime.startsWith('image/') && mime !== 'image/heic');
+};
 
 async function draw(project: Project, row: FileRow, page: number, size: PageSize): Promise<Buffer> {
   const side = LONG_SIDE[size];
-  const pdf = pdfSource(row.mime, row.sha256, row.converted_sha256);
-  if (pdf) {
-    const { png } = await renderPdfPage(await fs.promises.readFile(project.store.pathOf(pdf)), page, side);
+  const { sha256, mime } = source(row);
+  if (mime === 'application/pdf') {
+    const { png } = await renderPdfPage(await fs.promises.readFile(project.store.pathOf(sha256)), page, side);
     return sharp(png).rotate(row.rotation).jpeg({ quality: 80 }).toBuffer();
   }
   return (
-    sharp(project.store.pathOf(row.sha256), { limitInputPixels: MAX_PIXELS, page: page - 1 })
+    sharp(project.store.pathOf(sha256), { limitInputPixels: MAX_PIXELS, page: page - 1 })
       // EXIF first (as the camera meant it), then the turn the user asked for.
       .rotate()
       .rotate(row.rotation)
@@ -87,13 +100,8 @@ export async function ensureThumb(project: Project, sha256: string): Promise<str
   const cacheDir = projectPaths(project.dir).cache;
   const target = thumbPath(cacheDir, sha256);
   if (fs.existsSync(target)) return target;
-  const row = project.db
-    .prepare(
-      `SELECT f.sha256, f.converted_sha256, 0 AS rotation, f.page_count, b.mime
-       FROM material_files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.sha256 = ? LIMIT 1`,
-    )
-    .get(sha256) as FileRow | undefined;
-  if (!row) return null;
-  if (!row.mime.startsWith('image/') && !pdfSource(row.mime, row.sha256, row.converted_sha256)) return null;
-  return saveThumb(cacheDir, sha256, await draw(project, row, 1, 'thumb'));
+  const row = project.db.prepare(`${FILE_SELECT} WHERE f.sha256 = ? LIMIT 1`).get(sha256) as FileRow | undefined;
+  if (!row || !drawable(row)) return null;
+  // The list's thumbnail shows the file as stored, before the user's page turns.
+  return saveThumb(cacheDir, sha256, await draw(project, { ...row, rotation: 0 }, 1, 'thumb'));
 }

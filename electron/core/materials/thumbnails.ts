@@ -16,8 +16,9 @@ export function thumbPath(cacheDir: string, sha256: string): string {
   return path.join(cacheDir, 'thumbs', sha256.slice(0, 2), `${sha256}.jpg`);
 }
 
-export async function renderImageThumb(file: string): Promise<Buffer> {
-  return sharp(file, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+/** `image`: a file path or the bytes of an image. */
+export async function renderImageThumb(image: string | Buffer): Promise<Buffer> {
+  return sharp(image, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
     .rotate()
     .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
