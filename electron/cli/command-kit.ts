@@ -41,3 +41,6 @@ export async function readingProject(args: CommandArgs, work: (project: Project)
     project.close();
   }
 }
+
+/** The --json option every listing command has. */
+export const jsonOption = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as const;

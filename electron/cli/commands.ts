@@ -2,7 +2,8 @@ import type { ProjectInfo, VerifyReport } from '../../shared/ipc/contract';
 import { createProject } from '../core/project/project';
 import { verifyProject } from '../core/project/verify';
 import { formatBytes, printJson, UsageError, type Io, EXIT_FAILED, EXIT_OK } from './cli-io';
-import { onePath, readingProject, userName, type Command } from './command-kit';
+import { onePath, readingProject, userName, type Command, jsonOption } from './command-kit';
+import { gapCommands } from './gap-commands';
 import { materialCommands } from './material-commands';
 import { systemCommands } from './system-commands';
 
@@ -30,11 +31,12 @@ function verifyProblem(report: VerifyReport): string {
   return `发现问题：缺失 ${report.missing.length} 个文件，损坏 ${report.corrupt.length} 个文件。请用备份恢复这些文件，或重新添加相应材料。`;
 }
 
-const json = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as const;
+const json = jsonOption;
 
 export const commands: Record<string, Command> = {
   ...systemCommands,
   ...materialCommands,
+  ...gapCommands,
   init: {
     summary: '在空文件夹中新建项目',
     usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',

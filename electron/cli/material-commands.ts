@@ -20,11 +20,11 @@ import {
 } from '../core/materials/material-repo';
 import { openProject, type Project } from '../core/project/project';
 import { EXIT_FAILED, EXIT_OK, printJson, UsageError, type Io } from './cli-io';
-import { readingProject, userName, type Command, type CommandArgs } from './command-kit';
+import { readingProject, userName, type Command, type CommandArgs, jsonOption } from './command-kit';
 
 /* `taizhang add / materials / link / unlink / set / status / trash / restore`. */
 
-const json = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as const;
+const json = jsonOption;
 const indicatorOption = { type: 'string', help: '指标编码，例如 A1.2.3', multiple: true } as const;
 
 /** The indicator with this code; codes repeat across systems, so an ambiguous one is refused. */

@@ -9,11 +9,11 @@ import { systemWorkbook } from '../core/systems/system-export';
 import { getIndicators, listSystems, toSystemFile } from '../core/systems/system-repo';
 import { writeFileAtomic } from '../core/store/write-file-atomic';
 import { EXIT_OK, printJson, UsageError } from './cli-io';
-import { readingProject, userName, type CommandArgs, type Command } from './command-kit';
+import { readingProject, userName, type CommandArgs, type Command, jsonOption } from './command-kit';
 
 /* `taizhang system …`: assessment systems from the command line, over the same core. */
 
-const json = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as const;
+const json = jsonOption;
 const systemOption = { type: 'string', help: '测评体系编号（见 system list）；项目只有一个体系时可省略' } as const;
 
 function twoPaths(args: CommandArgs, second: string): [string, string] {

@@ -5,6 +5,7 @@ import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
 import { projectHandlers } from './handlers/project-handlers';
 import { systemHandlers } from './handlers/system-handlers';
+import { gapHandlers } from './handlers/gap-handlers';
 import { materialHandlers } from './handlers/material-handlers';
 import { JobManager } from './jobs/job-manager';
 import { recordJobsIn } from './jobs/job-recorder';
@@ -66,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
   registry.registerAll(projectHandlers(context));
   registry.registerAll(systemHandlers(context));
   registry.registerAll(materialHandlers(context));
+  registry.registerAll(gapHandlers(context));
   const missing = registry.missing();
   if (missing.length) throw new Error(`no handler for: ${missing.join(', ')}`);
 

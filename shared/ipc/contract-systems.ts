@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileOutputSchema } from './file-output';
 import {
   importOverviewSchema,
   importPreviewSchema,
@@ -32,11 +33,7 @@ export const fileInputSchema = z.union([
 export type FileInput = z.infer<typeof fileInputSchema>;
 
 /** A file the core made for the user: saved to `path` when one was given, else returned as bytes. */
-const fileOutput = z.object({
-  fileName: z.string(),
-  path: z.string().nullable(),
-  dataBase64: z.string().nullable(),
-});
+const fileOutput = fileOutputSchema;
 
 const sheetAndMapping = {
   sourceId: z.string().min(1),

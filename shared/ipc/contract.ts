@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gapMethods } from './contract-gaps';
 import { materialMethods } from './contract-materials';
 import { systemMethods } from './contract-systems';
 
@@ -154,6 +155,7 @@ export const contract = {
   },
   ...systemMethods,
   ...materialMethods,
+  ...gapMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,12 @@
 // npm run bench: prints the figures the issues ask for. Not a test: timings vary by machine.
+import { gapCheckBench } from './gap-check';
 import { materialImportBench } from './material-import';
 import { systemImportBench } from './system-import';
 
-const benches = [systemImportBench, materialImportBench];
+// BENCH_ONLY=gaps (or system, materials) runs one of them.
+const all = { system: systemImportBench, materials: materialImportBench, gaps: gapCheckBench };
+const only = process.env.BENCH_ONLY as keyof typeof all | undefined;
+const benches = only ? [all[only]] : Object.values(all);
 
 for (const bench of benches) {
   const lines = await bench();

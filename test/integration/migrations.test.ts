@@ -37,6 +37,18 @@ describe('migrations', () => {
     );
   });
 
+  it("adds the calendar of the office's own events (migration 3) to a version-2 database", () => {
+    const file = path.join(tempDir(), 'taizhang.sqlite');
+    openDatabase(file, { create: true, migrations: migrations.slice(0, 2) }).close();
+    expect(tables(file)).not.toContain('calendar_events');
+    const db = openDatabase(file, { migrations });
+    db.prepare("INSERT INTO calendar_events (name, date) VALUES ('校运会', '2025-10-20')").run();
+    expect(db.prepare('SELECT name, date, note FROM calendar_events').all()).toEqual([
+      { name: '校运会', date: '2025-10-20', note: '' },
+    ]);
+    db.close();
+  });
+
   it('moves an old database to the latest version and keeps its rows', () => {
     const file = path.join(tempDir(), 'taizhang.sqlite');
     openDatabase(file, { create: true }).close();

@@ -20,7 +20,7 @@ import {
   updateIndicator,
   updateSystem,
 } from '../systems/system-repo';
-import { writeFileAtomic } from '../store/write-file-atomic';
+import { deliverFile } from './deliver-file';
 import { requireProject, requireWritable } from './require-project';
 
 function readInput(input: FileInput): { fileName: string; bytes: Uint8Array } {
@@ -38,12 +38,6 @@ function readInput(input: FileInput): { fileName: string; bytes: Uint8Array } {
 }
 
 /** Saves to the chosen path (atomically) or hands the bytes back for a browser download. */
-function deliver(fileName: string, bytes: Uint8Array, target?: string) {
-  if (!target) return { fileName, path: null, dataBase64: Buffer.from(bytes).toString('base64') };
-  writeFileAtomic(target, bytes);
-  return { fileName: path.basename(target), path: target, dataBase64: null };
-}
-
 export function systemHandlers(ctx: CoreContext): HandlerTable {
   const sources = new ImportSources();
   const changed = () => ctx.bus.emit({ type: 'project.changed', dir: ctx.session.current()?.dir ?? null });
@@ -68,7 +62,7 @@ export function systemHandlers(ctx: CoreContext): HandlerTable {
       changed();
       return result;
     },
-    'systems.sampleWorkbook': ({ path: target }) => deliver(SAMPLE_WORKBOOK_NAME, sampleWorkbook(), target),
+    'systems.sampleWorkbook': ({ path: target }) => deliverFile(SAMPLE_WORKBOOK_NAME, sampleWorkbook(), target),
     'systems.update': ({ systemId, patch }) => {
       const result = updateSystem(requireWritable(ctx), systemId, patch);
       changed();
@@ -86,9 +80,9 @@ export function systemHandlers(ctx: CoreContext): HandlerTable {
         '_',
       );
       if (format === 'json') {
-        return deliver(`${base}.json`, Buffer.from(JSON.stringify(file, null, 2), 'utf8'), target);
+        return deliverFile(`${base}.json`, Buffer.from(JSON.stringify(file, null, 2), 'utf8'), target);
       }
-      return deliver(`${base}.xlsx`, systemWorkbook(file), target);
+      return deliverFile(`${base}.xlsx`, systemWorkbook(file), target);
     },
     'systems.editionMatch': ({ fromSystemId, toSystemId }) =>
       editionMatch(requireProject(ctx).db, fromSystemId, toSystemId),

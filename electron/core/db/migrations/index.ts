@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './0001-initial';
 import { up as convertedFiles } from './0002-converted-files';
+import { up as calendarEvents } from './0003-calendar-events';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -8,6 +9,7 @@ export type Migration = { version: number; name: string; up: (db: Database) => v
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial },
   { version: 2, name: 'converted files and page texts', up: convertedFiles },
+  { version: 3, name: 'calendar events for gap rules', up: calendarEvents },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
