@@ -26,6 +26,10 @@ const EXTERNAL = [
   'pdfjs-dist/*',
   '@napi-rs/*',
   '@neslinesli93/qpdf-wasm',
+  // HarfBuzz's font subsetter loads its .wasm from its own folder; the CJK fonts are files.
+  'subset-font',
+  'harfbuzzjs',
+  '@embedpdf/fonts-sc',
   'bufferutil',
   'utf-8-validate',
   'fsevents',

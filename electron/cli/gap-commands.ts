@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { GAP_STATUS_LABELS } from '../../shared/gaps/model';
-import { checkGaps, defaultSystemId, gapReportWorkbook } from '../core/gaps/gap-service';
+import { checkGaps, defaultSystemId, gapReport } from '../core/gaps/gap-service';
 import { writeFileAtomic } from '../core/store/write-file-atomic';
 import { EXIT_OK, printJson, UsageError } from './cli-io';
 import { jsonOption, readingProject, type Command } from './command-kit';
@@ -10,10 +10,10 @@ import { jsonOption, readingProject, type Command } from './command-kit';
 export const gapCommands: Record<string, Command> = {
   gaps: {
     summary: '查漏补缺：按检查规则找出缺少的材料',
-    usage: 'taizhang gaps <项目文件夹> [--system 编号] [--json] [--out 报告.xlsx]',
+    usage: 'taizhang gaps <项目文件夹> [--system 编号] [--json] [--out 报告.xlsx|报告.pdf]',
     options: {
       system: { type: 'string', help: '测评体系编号（默认第一个）' },
-      out: { type: 'string', help: '把报告保存为 .xlsx 文件' },
+      out: { type: 'string', help: '把报告保存为 .xlsx 或 .pdf 文件' },
       json: jsonOption,
     },
     async run(args, io) {
@@ -28,10 +28,12 @@ export const gapCommands: Record<string, Command> = {
         const { result } = checkGaps(project.db, systemId);
         const out = args.values.out;
         if (typeof out === 'string') {
-          if (path.extname(out).toLowerCase() !== '.xlsx') {
-            throw new UsageError('报告目前只能保存为 .xlsx 文件（例如 --out 查漏补缺.xlsx）。');
+          const ext = path.extname(out).toLowerCase();
+          if (ext !== '.xlsx' && ext !== '.pdf') {
+            throw new UsageError('报告可以保存为 .xlsx 或 .pdf 文件（例如 --out 查漏补缺.xlsx）。');
           }
-          writeFileAtomic(path.resolve(out), gapReportWorkbook(project.db, systemId).bytes);
+          const format = ext === '.pdf' ? 'pdf' : 'xlsx';
+          writeFileAtomic(path.resolve(out), (await gapReport(project.db, systemId, format)).bytes);
         }
         if (args.values.json) {
           printJson(io, {

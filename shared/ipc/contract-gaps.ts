@@ -18,11 +18,12 @@ export const calendarEventSchema = z.object({
 export const gapMethods = {
   /** Checks every indicator of a system against its rules and the evidence linked to it. */
   'gaps.check': { input: z.object({ systemId: id }).strict(), output: gapResultSchema },
-  /** The gap report as .xlsx, filtered by person, unit or status; saved to `path` or returned as data. */
+  /** The gap report (.xlsx or printable PDF), filtered by person, unit or status; saved to `path` or returned as data. */
   'gaps.export': {
     input: z
       .object({
         systemId: id,
+        format: z.enum(['xlsx', 'pdf']).default('xlsx'),
         path: z.string().min(1).optional(),
         person: z.string().optional(),
         unit: z.string().optional(),

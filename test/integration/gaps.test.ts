@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -107,6 +108,28 @@ describe('查漏补缺 on a real project', () => {
     );
     expect(missingRows.length).toBeGreaterThan(0);
     expect(new Set(missingRows.map((r) => r['状态']))).toEqual(new Set(['缺失']));
+  });
+
+  it('exports a printable Chinese PDF report that independent tools read', async () => {
+    const file = await call('gaps.export', { systemId, format: 'pdf' });
+    expect(file.fileName).toMatch(/^查漏补缺报告-.*\.pdf$/);
+    const target = path.join(tempDir('报告'), file.fileName);
+    fs.writeFileSync(target, Buffer.from(file.dataBase64!, 'base64'));
+    expect(spawnSync('qpdf', ['--check', target]).status).toBe(0);
+    const fonts = spawnSync('pdffonts', [target], { encoding: 'utf8' }).stdout;
+    // Every font embedded (the report must look the same on any PC and printer).
+    const fontLines = fonts.split('\n').slice(2).filter(Boolean);
+    expect(fontLines.length).toBeGreaterThan(0);
+    expect(fontLines.every((l) => / yes /.test(l))).toBe(true);
+    const text = spawnSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('查漏补缺报告');
+    expect(text).toContain('XX街道办事处');
+    expect(text).toMatch(/末级指标：齐全 \d+，部分 \d+，缺失 \d+，无要求 \d+/);
+    const result = await call('gaps.check', { systemId });
+    const someMessage = result.indicators.flatMap((r) => r.findings)[0]!.message;
+    expect(text.replace(/\s+/g, '')).toContain(someMessage.replace(/\s+/g, ''));
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [target], { encoding: 'utf8' }).stdout)![1]);
+    expect(text).toMatch(new RegExp(`第\\s*1\\s*页\\s*共\\s*${pages}\\s*页`));
   });
 
   it("offers built-in festivals and the office's own events to event rules", async () => {

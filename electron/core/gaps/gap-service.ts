@@ -4,6 +4,7 @@ import { evaluateGaps } from '../../../shared/gaps/evaluate';
 import type { GapInput, GapResult } from '../../../shared/gaps/model';
 import { getIndicators, getSystem } from '../systems/system-repo';
 import { gapInputFor } from './gap-input';
+import { gapReportPdf } from './gap-pdf';
 import { gapReportRows, gapWorkbook, type GapReportFilter } from './gap-workbook';
 
 /*
@@ -23,25 +24,30 @@ export function defaultSystemId(db: Database): number | null {
   return (db.prepare('SELECT id FROM systems ORDER BY sort, id LIMIT 1').pluck().get() as number | undefined) ?? null;
 }
 
-export function gapReportWorkbook(
+export type GapReportFormat = 'xlsx' | 'pdf';
+
+/** The gap report as a file: .xlsx to work through in Excel, or a printable PDF. */
+export async function gapReport(
   db: Database,
   systemId: number,
+  format: GapReportFormat,
   filter: GapReportFilter = {},
   today = todayIso(),
-): { fileName: string; bytes: Buffer } {
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const system = getSystem(db, systemId);
   const { input, result } = checkGaps(db, systemId, today);
   const units = new Map(
     getIndicators(db, systemId).map((n) => [n.id, [n.leadUnit, n.respUnit].filter(Boolean).join('；')]),
   );
   const rows = gapReportRows(result, input.indicators, units, filter);
-  const window =
-    system.windowStart || system.windowEnd ? `${system.windowStart ?? '…'} 至 ${system.windowEnd ?? '…'}` : '未设置';
-  const bytes = gapWorkbook(result, rows, {
+  const meta = {
+    unitName: (db.prepare('SELECT name FROM project').pluck().get() as string | undefined) ?? '',
     systemName: `${system.name}${system.edition ? `（${system.edition}）` : ''}`,
-    window,
+    window:
+      system.windowStart || system.windowEnd ? `${system.windowStart ?? '…'} 至 ${system.windowEnd ?? '…'}` : '未设置',
     generatedAt: dayjs().format('YYYY-MM-DD HH:mm'),
-  });
-  const safe = system.name.replace(/[\\/:*?"<>|]/g, '_');
-  return { fileName: `查漏补缺报告-${safe}-${today}.xlsx`, bytes };
+  };
+  const base = `查漏补缺报告-${system.name.replace(/[\\/:*?"<>|]/g, '_')}-${today}`;
+  if (format === 'pdf') return { fileName: `${base}.pdf`, bytes: await gapReportPdf(result, rows, meta) };
+  return { fileName: `${base}.xlsx`, bytes: gapWorkbook(result, rows, meta) };
 }

@@ -127,13 +127,14 @@ function sheetName(wanted: string, taken: Set<string>): string {
 export function gapWorkbook(
   result: GapResult,
   rows: GapReportRow[],
-  meta: { systemName: string; window: string; generatedAt: string },
+  meta: { unitName: string; systemName: string; window: string; generatedAt: string },
 ): Buffer {
   const book = XLSX.utils.book_new();
   const taken = new Set<string>();
   const s = result.summary;
   const summary = XLSX.utils.aoa_to_sheet([
     ['查漏补缺报告'],
+    ['单位', meta.unitName],
     ['测评体系', meta.systemName],
     ['测评期间', meta.window],
     ['生成时间', meta.generatedAt],

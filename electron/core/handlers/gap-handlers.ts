@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { BUILTIN_EVENT_NAMES } from '../../../shared/gaps/calendar';
 import { deleteCalendarEvent, saveCalendarEvent } from '../gaps/calendar-repo';
 import { readCalendarEvents } from '../gaps/gap-input';
-import { checkGaps, gapReportWorkbook } from '../gaps/gap-service';
+import { checkGaps, gapReport } from '../gaps/gap-service';
 import type { HandlerTable } from '../rpc/dispatcher';
 import { deliverFile } from './deliver-file';
 import { requireProject, requireWritable } from './require-project';
@@ -11,8 +11,9 @@ export function gapHandlers(ctx: CoreContext): HandlerTable {
   const changed = () => ctx.bus.emit({ type: 'project.changed', dir: ctx.session.current()?.dir ?? null });
   return {
     'gaps.check': ({ systemId }) => checkGaps(requireProject(ctx).db, systemId).result,
-    'gaps.export': ({ systemId, path, person, unit, statuses }) => {
-      const { fileName, bytes } = gapReportWorkbook(requireProject(ctx).db, systemId, { person, unit, statuses });
+    'gaps.export': async ({ systemId, format, path, person, unit, statuses }) => {
+      const filter = { person, unit, statuses };
+      const { fileName, bytes } = await gapReport(requireProject(ctx).db, systemId, format, filter);
       return deliverFile(fileName, bytes, path);
     },
     'gaps.eventNames': () => {
