@@ -30,6 +30,10 @@ const EXTERNAL = [
   'subset-font',
   'harfbuzzjs',
   '@embedpdf/fonts-sc',
+  // libheif in WebAssembly is 8 MB of JavaScript: loaded from node_modules when a HEIC photo
+  // comes, not parsed with the main bundle at every start.
+  'heic-decode',
+  'libheif-js',
   'bufferutil',
   'utf-8-validate',
   'fsevents',
