@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBridge, type Bridge } from '../../electron/bridge/server';
 import { createCore, type Core } from '../../electron/core/create-core';
+import type { Method, MethodInput, MethodOutput } from '../../shared/ipc/contract';
 import { REPO_ROOT } from '../helpers/node-child';
 
 export const RENDERER_DIST = path.join(REPO_ROOT, 'renderer', 'dist');
@@ -22,6 +23,11 @@ export type E2eApp = {
   workDir: string;
   /** Uncaught page errors and console errors seen so far; a healthy UI has none. */
   pageErrors: string[];
+  /**
+   * Calls the core directly, as the UI would, to set a scene up or check what the UI did;
+   * a failure throws with the core's message, failing the test where it happened.
+   */
+  call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   /** Waits for running transitions to end (antd animates modals, menus, messages), then captures the page. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -85,6 +91,11 @@ export async function startApp(options: { userName?: string } = {}): Promise<E2e
       dataDir,
       workDir,
       pageErrors,
+      async call(method, input) {
+        const result = await core.dispatch(method, input);
+        if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+        return result.value as MethodOutput<typeof method>;
+      },
       async screenshot(name) {
         fs.mkdirSync(RESULTS_DIR, { recursive: true });
         const file = path.join(RESULTS_DIR, name);

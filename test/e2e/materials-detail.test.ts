@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Material } from '../../shared/materials/api-types';
 import { encryptedPdf, pdf, photo } from '../fixtures/evidence-files';
 import { startApp, type E2eApp } from './harness';
 
@@ -13,11 +12,6 @@ describe('material details in the UI', () => {
   let app: E2eApp;
   let src: string;
 
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await app.core.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as T;
-  };
   const write = (name: string, bytes: Buffer) => {
     const file = path.join(src, name);
     fs.writeFileSync(file, bytes);
@@ -33,7 +27,7 @@ describe('material details in the UI', () => {
   const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
   const row = (title: string) => app.page.locator('.tz-material-list .ant-table-row', { hasText: title });
   const detail = () => app.page.locator('.tz-material-detail');
-  const inbox = () => call<Material[]>('materials.list', { inbox: true });
+  const inbox = () => app.call('materials.list', { inbox: true });
   const byTitle = async (title: string) => (await inbox()).find((m) => m.title === title)!;
 
   /** Uploads through the centre pane's 添加材料 and returns the open 添加结果 dialog. */
@@ -46,8 +40,12 @@ describe('material details in the UI', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    await call('projects.create', { dir: path.join(app.workDir, '2026年 创文迎检'), name: 'XX街道办事处', year: 2026 });
-    await call('systems.importSample', {});
+    await app.call('projects.create', {
+      dir: path.join(app.workDir, '2026年 创文迎检'),
+      name: 'XX街道办事处',
+      year: 2026,
+    });
+    await app.call('systems.importSample', {});
     src = path.join(app.workDir, '微信 收到的文件');
     fs.mkdirSync(src);
   });
@@ -103,7 +101,7 @@ describe('material details in the UI', () => {
     await app.page.getByText('已保存').waitFor();
     await app.screenshot('material-caption.png');
     const { id } = await byTitle('志愿服务合影');
-    const saved = await call<Material>('materials.get', { id });
+    const saved = await app.call('materials.get', { id });
     expect(saved.caption).toEqual({
       time: '',
       place: 'XX社区新时代文明实践站',
@@ -143,7 +141,7 @@ describe('material details in the UI', () => {
     const { page } = app;
     const first = await byTitle('志愿服务合影');
     const second = await byTitle('签到现场');
-    await call('materials.merge', { ids: [first.id, second.id] });
+    await app.call('materials.merge', { ids: [first.id, second.id] });
     // The merge went around the UI, which only hears of adds: show the list again.
     await page.reload();
     await node('待归类').click();
@@ -156,7 +154,7 @@ describe('material details in the UI', () => {
     await files.nth(0).getByRole('button', { name: '下移' }).click();
     await poll(() => files.nth(0).textContent()).toContain('签到现场.jpg');
     await app.screenshot('material-files.png');
-    const merged = await call<Material>('materials.get', { id: first.id });
+    const merged = await app.call('materials.get', { id: first.id });
     expect(merged.files.map((f) => [f.originalName, f.rotation])).toEqual([
       ['签到现场.jpg', 0],
       ['志愿服务合影.jpg', 90],

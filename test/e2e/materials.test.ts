@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Material } from '../../shared/materials/api-types';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { photo, pdf } from '../fixtures/evidence-files';
 import { startApp, type E2eApp } from './harness';
@@ -12,17 +11,15 @@ describe('materials in the UI', () => {
   let leaf: IndicatorNode;
   const files: string[] = [];
 
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await app.core.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as T;
-  };
-
   beforeAll(async () => {
     app = await startApp();
-    await call('projects.create', { dir: path.join(app.workDir, '2026年 创文迎检'), name: 'XX街道办事处', year: 2026 });
-    await call('systems.importSample', {});
-    const { indicators } = await call<{ indicators: IndicatorNode[] }>('systems.tree', { systemId: 1 });
+    await app.call('projects.create', {
+      dir: path.join(app.workDir, '2026年 创文迎检'),
+      name: 'XX街道办事处',
+      year: 2026,
+    });
+    await app.call('systems.importSample', {});
+    const { indicators } = await app.call('systems.tree', { systemId: 1 });
     leaf = indicators.find((n) => n.level === 3)!;
     const src = path.join(app.workDir, '微信 收到的文件');
     fs.mkdirSync(src);
@@ -47,9 +44,7 @@ describe('materials in the UI', () => {
     const { page } = app;
     await page.goto(app.bridge.url);
     const tree = page.getByRole('tree', { name: '指标树' });
-    const branch = (await call<{ indicators: IndicatorNode[] }>('systems.tree', { systemId: 1 })).indicators.find(
-      (n) => n.id === leaf.parentId,
-    )!;
+    const branch = (await app.call('systems.tree', { systemId: 1 })).indicators.find((n) => n.id === leaf.parentId)!;
     await tree.locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
     await tree.getByText(leaf.title, { exact: true }).click();
     await page.locator('.tz-pane-centre input[type=file]').setInputFiles(files);
@@ -66,7 +61,7 @@ describe('materials in the UI', () => {
     // Photos and PDFs alike (a PDF's first page) have a picture.
     await expect.poll(() => page.locator('.tz-material-list img.tz-thumb').count()).toBe(3);
     await expect(page.locator('.tz-indicator-header').textContent()).resolves.toContain('3 件');
-    const listed = await call<Material[]>('materials.list', { indicatorId: leaf.id });
+    const listed = await app.call('materials.list', { indicatorId: leaf.id });
     expect(listed.map((m) => m.title).sort()).toEqual(
       ['IMG 20240316 101500', '关于成立创建工作领导小组的通知', '领导小组会议照片 2024.3.15'].sort(),
     );
@@ -83,9 +78,7 @@ describe('materials in the UI', () => {
     await detail.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存').waitFor();
     await app.screenshot('material-detail.png');
-    const saved = (await call<Material[]>('materials.list', { indicatorId: leaf.id })).find(
-      (m) => m.date === '2024-03-16',
-    )!;
+    const saved = (await app.call('materials.list', { indicatorId: leaf.id })).find((m) => m.date === '2024-03-16')!;
     expect(saved).toMatchObject({ title: '创建工作领导小组会议现场', titleMadeUp: false });
 
     await page.getByText('缩略图', { exact: true }).click();
@@ -106,7 +99,7 @@ describe('materials in the UI', () => {
     await bar.getByRole('button', { name: '合并为一件' }).click();
     await page.getByText('已合并为一件').waitFor();
     await expect.poll(() => page.locator('.tz-material-list .ant-table-row').count()).toBe(2);
-    const items = await call<Material[]>('materials.list', { indicatorId: leaf.id });
+    const items = await app.call('materials.list', { indicatorId: leaf.id });
     expect(items.map((m) => m.files.length).sort()).toEqual([1, 2]);
     expect(app.pageErrors).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { RecentProject } from '../../shared/ipc/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type E2eApp } from './harness';
 
@@ -19,15 +18,14 @@ describe('start screen → new project → main window', () => {
 
     // Two earlier projects, one of whose folders has since disappeared, so the recent
     // list shows both of its states.
-    const call = async (method: string, input: unknown) => {
-      const result = await app.core.dispatch(method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value;
-    };
     const gone = path.join(app.workDir, '旧项目 2024');
-    await call('projects.create', { dir: gone, name: 'XX社区居委会', year: 2024 });
-    await call('projects.create', { dir: path.join(app.workDir, '2025年 创卫复审'), name: 'XX街道办事处', year: 2025 });
-    await call('projects.close', {});
+    await app.call('projects.create', { dir: gone, name: 'XX社区居委会', year: 2024 });
+    await app.call('projects.create', {
+      dir: path.join(app.workDir, '2025年 创卫复审'),
+      name: 'XX街道办事处',
+      year: 2025,
+    });
+    await app.call('projects.close', {});
     fs.rmSync(gone, { recursive: true, force: true });
   });
 
@@ -55,8 +53,8 @@ describe('start screen → new project → main window', () => {
     // 移除 forgets the entry (the folder itself is not touched).
     await missing.getByRole('button', { name: '移除' }).click();
     await expect.poll(() => recent.count()).toBe(1);
-    const left = await app.core.dispatch('projects.recent', {});
-    expect(left.ok && (left.value as RecentProject[]).map((r) => r.name)).toEqual(['XX街道办事处']);
+    const left = await app.call('projects.recent', {});
+    expect(left.map((r) => r.name)).toEqual(['XX街道办事处']);
   });
 
   it('creates a project and shows the main window', async () => {

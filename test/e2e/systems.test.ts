@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndicatorNode, SystemSummary } from '../../shared/systems/api-types';
 import { SAMPLE_SYSTEM } from '../../shared/systems/sample-system';
 import { workbook } from '../fixtures/workbooks';
 import { startApp, type E2eApp } from './harness';
@@ -14,21 +13,20 @@ describe('assessment systems in the UI', () => {
   let app: E2eApp;
   let sampleFile: string;
 
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await app.core.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as T;
-  };
-
   /** Waits until antd's toast messages are gone, so screenshots show the screen, not the toast. */
   const noToasts = () => app.page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
 
   beforeAll(async () => {
     app = await startApp();
-    await call('projects.create', { dir: path.join(app.workDir, '2026年 创文迎检'), name: 'XX街道办事处', year: 2026 });
-    const sample = await call<{ fileName: string; dataBase64: string }>('systems.sampleWorkbook', {});
+    await app.call('projects.create', {
+      dir: path.join(app.workDir, '2026年 创文迎检'),
+      name: 'XX街道办事处',
+      year: 2026,
+    });
+    // Asked without a path, the core hands the bytes back instead of writing a file.
+    const sample = await app.call('systems.sampleWorkbook', {});
     sampleFile = path.join(app.workDir, sample.fileName);
-    fs.writeFileSync(sampleFile, Buffer.from(sample.dataBase64, 'base64'));
+    fs.writeFileSync(sampleFile, Buffer.from(sample.dataBase64!, 'base64'));
   });
 
   afterAll(async () => {
@@ -95,7 +93,7 @@ describe('assessment systems in the UI', () => {
     await wizard.getByText(`已导入 ${SAMPLE_SYSTEM.indicators.length} 条指标`).waitFor();
     await wizard.getByRole('button', { name: '完成' }).click();
     await wizard.waitFor({ state: 'hidden' });
-    const systems = await call<SystemSummary[]>('systems.list', {});
+    const systems = await app.call('systems.list', {});
     expect(systems).toEqual([
       expect.objectContaining({
         name: '2026年创文测评体系',
@@ -138,8 +136,8 @@ describe('assessment systems in the UI', () => {
     await page.getByText('已保存').waitFor();
     await expect.poll(() => editor.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
 
-    const systemId = (await call<{ id: number }[]>('systems.list', {}))[0]!.id;
-    const { indicators } = await call<{ indicators: IndicatorNode[] }>('systems.tree', { systemId });
+    const systemId = (await app.call('systems.list', {}))[0]!.id;
+    const { indicators } = await app.call('systems.tree', { systemId });
     const stored = indicators.find((n) => n.code === leaf.code)!;
     expect(stored.score).toBe(3.5);
     expect(stored.rules.find((r) => r.type === 'periodic')).toMatchObject({
@@ -187,7 +185,7 @@ describe('assessment systems in the UI', () => {
     await app.screenshot('import-problems.png');
     await page.locator('.ant-modal-close').click();
     await wizard.waitFor({ state: 'hidden' });
-    await expect(call<unknown[]>('systems.list', {})).resolves.toHaveLength(1);
+    await expect(app.call('systems.list', {})).resolves.toHaveLength(1);
   });
 
   it('keeps a 2,000-indicator tree virtual and navigable with the keyboard', async () => {
@@ -196,11 +194,11 @@ describe('assessment systems in the UI', () => {
     for (let a = 1; a <= 20; a++)
       for (let b = 1; b <= 99; b++) rows.push([`B${a} 大类${a}`, `B${a}.${b} 指标${a}-${b}`]);
     const bytes = workbook([{ name: '大表', rows }]);
-    const view = await call<{ sourceId: string }>('systems.importOpen', {
+    const view = await app.call('systems.importOpen', {
       fileName: '大表.xlsx',
       dataBase64: bytes.toString('base64'),
     });
-    await call('systems.importCommit', {
+    await app.call('systems.importCommit', {
       sourceId: view.sourceId,
       sheet: 0,
       mapping: null,
@@ -228,7 +226,7 @@ describe('assessment systems in the UI', () => {
     await page.getByRole('button', { name: '测评体系操作' }).click();
     await page.getByRole('menuitem', { name: '打开示例' }).click();
     await page.getByText(/已打开示例测评体系/).waitFor();
-    await expect.poll(async () => (await call<unknown[]>('systems.list', {})).length).toBe(3);
+    await expect.poll(async () => (await app.call('systems.list', {})).length).toBe(3);
     await page.getByRole('combobox', { name: '选择测评体系' }).waitFor();
   });
 
@@ -264,7 +262,7 @@ describe('assessment systems in the UI', () => {
     await form.getByRole('button', { name: '保存' }).click();
     await dialog.getByRole('cell', { name: '钱晓雯', exact: true }).waitFor();
     await app.screenshot('people.png');
-    const people = await call<{ name: string; unit: string }[]>('people.list', {});
+    const people = await app.call('people.list', {});
     expect(people.filter((p) => p.name === '钱晓雯')).toEqual([expect.objectContaining({ unit: '街道文明办' })]);
     await dialog.getByRole('button', { name: '关闭' }).first().click();
     await dialog.waitFor({ state: 'hidden' });
@@ -272,9 +270,9 @@ describe('assessment systems in the UI', () => {
 
   it('deletes a system after saying materials stay, then 打开示例 from the empty pane', async () => {
     const { page } = app;
-    const systems = await call<SystemSummary[]>('systems.list', {});
+    const systems = await app.call('systems.list', {});
     const shown = systems[systems.length - 1]!;
-    for (const s of systems.slice(0, -1)) await call('systems.delete', { systemId: s.id });
+    for (const s of systems.slice(0, -1)) await app.call('systems.delete', { systemId: s.id });
     // The pane follows project.changed: only the shown system is left to switch to.
     await page.locator('.tz-system-switch .ant-select').click();
     await expect.poll(() => page.locator('.ant-select-item-option').count()).toBe(1);
@@ -292,7 +290,7 @@ describe('assessment systems in the UI', () => {
     await page.getByRole('button', { name: '打开示例' }).click();
     const tree = page.getByRole('tree', { name: '指标树' });
     await tree.getByText(SAMPLE_SYSTEM.indicators[0]!.title, { exact: true }).waitFor();
-    await expect(call<unknown[]>('systems.list', {})).resolves.toHaveLength(1);
+    await expect(app.call('systems.list', {})).resolves.toHaveLength(1);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { IndicatorTree } from '../systems/IndicatorTree';
 import { PeopleModal } from '../systems/PeopleModal';
 import { SystemSettingsModal } from '../systems/SystemSettingsModal';
 import type { SystemsState } from '../systems/use-systems';
+import { FixedNode } from './FixedNode';
 
 /** What the centre pane shows: an indicator, the inbox, or the trash. */
 export type Selection = { kind: 'indicator'; id: number } | { kind: 'unsorted' } | { kind: 'trash' } | null;
@@ -29,12 +30,14 @@ type Props = {
   onSelect: (selection: Selection) => void;
   /** Null until the first answer (no count is better than a wrong one). */
   counts: MaterialCounts | null;
+  /** Files dropped on an indicator (linked to it) or on 待归类 (no indicator). */
+  onAddFiles: (files: File[], indicatorIds: number[]) => Promise<void>;
 };
 
 type Dialog = 'import' | 'settings' | 'edition' | 'people' | null;
 
 /** Left pane: the 测评体系 switcher and tree, with 待归类 and 回收站 always at the bottom. */
-export function IndicatorPane({ systems, nativeDialogs, selection, onSelect, counts }: Props) {
+export function IndicatorPane({ systems, nativeDialogs, selection, onSelect, counts, onAddFiles }: Props) {
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
@@ -157,6 +160,7 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect, cou
             indicators={systems.indicators}
             selectedId={selectedId}
             onSelect={(n) => onSelect({ kind: 'indicator', id: n.id })}
+            onDropFiles={(files, id) => void onAddFiles(files, [id])}
           />
         ) : (
           // UI.md's sentence "还没有测评体系 — 导入Excel 或 打开示例", with its two verbs as the buttons.
@@ -174,24 +178,21 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect, cou
         )}
       </div>
       <div className="tz-fixed-nodes">
-        <button
-          type="button"
-          className={selection?.kind === 'unsorted' ? 'tz-node tz-node-active' : 'tz-node'}
+        <FixedNode
+          icon={<InboxOutlined />}
+          label="待归类"
+          count={counts?.inbox}
+          active={selection?.kind === 'unsorted'}
           onClick={() => onSelect({ kind: 'unsorted' })}
-        >
-          <InboxOutlined />
-          <span className="tz-node-label">待归类</span>
-          {counts && <span className="tz-node-count">({counts.inbox})</span>}
-        </button>
-        <button
-          type="button"
-          className={selection?.kind === 'trash' ? 'tz-node tz-node-active' : 'tz-node'}
+          onDropFiles={(files) => void onAddFiles(files, [])}
+        />
+        <FixedNode
+          icon={<DeleteOutlined />}
+          label="回收站"
+          count={counts?.trash}
+          active={selection?.kind === 'trash'}
           onClick={() => onSelect({ kind: 'trash' })}
-        >
-          <DeleteOutlined />
-          <span className="tz-node-label">回收站</span>
-          {counts && <span className="tz-node-count">({counts.trash})</span>}
-        </button>
+        />
       </div>
 
       <ImportWizard

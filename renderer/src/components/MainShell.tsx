@@ -9,6 +9,8 @@ import { MaterialsPane } from './MaterialsPane';
 import { ProjectInfoModal } from './ProjectInfoModal';
 import { TopBar } from './TopBar';
 import { useSystems } from '../systems/use-systems';
+import { AddReportModal } from '../materials/AddReportModal';
+import { useAddMaterials } from '../materials/use-add-materials';
 import { useMaterialCounts } from '../materials/use-material-counts';
 import { useMaterials } from '../materials/use-materials';
 
@@ -33,6 +35,8 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
   const [materialIds, setMaterialIds] = useState<number[]>([]);
   const materials = useMaterials(selection);
   const counts = useMaterialCounts();
+  // Both panes take files; one adder for them, since every adder hears every add job and opens its own 添加结果.
+  const adding = useAddMaterials();
   // Edits here (link, trash, merge…) move items in and out of 待归类 and 回收站 without a core event.
   const materialsChanged = () => {
     void materials.reload();
@@ -64,6 +68,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           selection={selection}
           onSelect={select}
           counts={counts.counts}
+          onAddFiles={adding.addFiles}
         />
         <MaterialsPane
           hasSystem={hasSystem}
@@ -75,6 +80,8 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           onSelectIds={setMaterialIds}
           indicators={systems.indicators}
           onChanged={materialsChanged}
+          onAddFiles={adding.addFiles}
+          onArrange={materials.arrange}
         />
         <DetailPane
           indicator={indicator}
@@ -87,6 +94,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
         />
       </div>
       <JobsBar project={project} />
+      <AddReportModal report={adding.report} onClose={adding.closeReport} onRetry={adding.retryWithPassword} />
 
       <ProjectInfoModal open={panel === 'info'} onClose={() => setPanel(null)} />
       <GapsDrawer open={panel === 'gaps'} onClose={() => setPanel(null)} />

@@ -3,11 +3,13 @@ import { Button, Empty, Segmented, Tooltip, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Material } from '../../../shared/materials/api-types';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
-import { AddReportModal } from '../materials/AddReportModal';
+import { useAction } from '../hooks/use-action';
+import { useFileDrop } from '../hooks/use-file-drop';
 import { BatchBar } from '../materials/BatchBar';
-import { MaterialList } from '../materials/MaterialList';
+import { MaterialList, type ListSort } from '../materials/MaterialList';
+import { OrderButtons } from '../materials/OrderButtons';
+import { placed, type NewOrder } from '../materials/order';
 import { Thumb } from '../materials/Thumb';
-import { useAddMaterials } from '../materials/use-add-materials';
 import type { Selection } from './IndicatorPane';
 
 type Props = {
@@ -20,6 +22,9 @@ type Props = {
   onSelectIds: (ids: number[]) => void;
   indicators: IndicatorNode[];
   onChanged: () => void;
+  onAddFiles: (files: File[], indicatorIds: number[]) => Promise<void>;
+  /** Saves the indicator's items in this order. */
+  onArrange: (ids: number[]) => Promise<void>;
 };
 
 type View = 'list' | 'grid';
@@ -67,32 +72,28 @@ export function MaterialsPane({
   onSelectIds,
   indicators,
   onChanged,
+  onAddFiles,
+  onArrange,
 }: Props) {
   const [view, setView] = useState<View>('list');
-  const [dragging, setDragging] = useState(false);
-  const { addFiles, report, closeReport, retryWithPassword } = useAddMaterials();
+  const [sort, setSort] = useState<ListSort>(null);
   const [bodyRef, height] = useBodyHeight();
+  const { run } = useAction();
   const { title, empty } = describe(hasSystem, selection, indicator);
   const canAdd = indicator !== null || selection?.kind === 'unsorted';
   const target = indicator ? [indicator.id] : [];
   const addHint = canAdd ? '' : hasSystem ? '请先在左侧选择指标或“待归类”' : '请先导入测评体系';
+  const drop = useFileDrop(
+    () => (canAdd ? 'here' : null),
+    (files) => void onAddFiles(files, target),
+  );
+  const ids = items.map((m) => m.id);
+  const arrange = (next: NewOrder) => {
+    if (next) void run(() => onArrange(next));
+  };
 
   return (
-    <main
-      className={dragging ? 'tz-pane tz-pane-centre tz-dropping' : 'tz-pane tz-pane-centre'}
-      onDragOver={(e) => {
-        if (!canAdd || !e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(e) => {
-        setDragging(false);
-        if (!canAdd) return;
-        e.preventDefault();
-        void addFiles([...e.dataTransfer.files], target);
-      }}
-    >
+    <main className={drop.over ? 'tz-pane tz-pane-centre tz-dropping' : 'tz-pane tz-pane-centre'} {...drop.dropProps}>
       <div className="tz-pane-header tz-indicator-header">
         <span className="tz-indicator-title">{title}</span>
         <span className="tz-muted">{items.length} 件</span>
@@ -105,7 +106,7 @@ export function MaterialsPane({
             disabled={!canAdd}
             beforeUpload={(file, list) => {
               // antd calls this once per file; add the whole selection once, on its last file.
-              if (file === list[list.length - 1]) void addFiles(list, target);
+              if (file === list[list.length - 1]) void onAddFiles(list, target);
               return false;
             }}
           >
@@ -122,6 +123,15 @@ export function MaterialsPane({
             { value: 'grid', label: '缩略图', icon: <AppstoreOutlined /> },
           ]}
         />
+        {indicator && (
+          <OrderButtons
+            ids={ids}
+            openId={selectedIds.length === 1 ? selectedIds[0] : null}
+            sorted={view === 'list' && sort !== null}
+            onArrange={arrange}
+            onClearSort={() => setSort(null)}
+          />
+        )}
       </div>
       {selectedIds.length > 1 && (
         <BatchBar
@@ -144,6 +154,9 @@ export function MaterialsPane({
             onSelectIds={onSelectIds}
             onOpen={(id) => onSelectIds([id])}
             height={height}
+            sort={sort}
+            onSort={setSort}
+            onMove={indicator ? (id, over, after) => arrange(placed(ids, id, over, after)) : undefined}
           />
         ) : (
           <div className="tz-grid">
@@ -161,7 +174,6 @@ export function MaterialsPane({
           </div>
         )}
       </div>
-      <AddReportModal report={report} onClose={closeReport} onRetry={retryWithPassword} />
     </main>
   );
 }

@@ -1,7 +1,12 @@
 import { Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, ColumnType } from 'antd/es/table';
+import { useRef } from 'react';
+import type { TableRef } from 'antd';
 import { STATUS_LABELS, type Material, type MaterialStatus } from '../../../shared/materials/api-types';
+import { DragSurface } from '../components/DragSurface';
+import { DragHandle } from './DragHandle';
 import { Thumb } from './Thumb';
+import { useRowDrag } from './use-row-drag';
 
 const STATUS_COLORS: Record<MaterialStatus, string> = {
   collected: 'default',
@@ -11,6 +16,10 @@ const STATUS_COLORS: Record<MaterialStatus, string> = {
   organized: 'green',
 };
 
+type SortKey = 'title' | 'date' | 'type';
+/** A column sort the user chose; null is the list's own (binding) order. */
+export type ListSort = { key: SortKey; order: 'ascend' | 'descend' } | null;
+
 type Props = {
   items: Material[];
   loading: boolean;
@@ -18,11 +27,53 @@ type Props = {
   onSelectIds: (ids: number[]) => void;
   onOpen: (id: number) => void;
   height: number;
+  sort: ListSort;
+  onSort: (sort: ListSort) => void;
+  /** Given where the list has an order of its own to change (an indicator's items): a row dropped on another. */
+  onMove?: (id: number, target: number, after: boolean) => void;
 };
 
-/** The items of the selection as a sortable, multi-select, virtualised list. */
-export function MaterialList({ items, loading, selectedIds, onSelectIds, onOpen, height }: Props) {
+const zh = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
+
+/** The items of the selection as a sortable, multi-select, virtualised list; rows can be dragged into order. */
+export function MaterialList({
+  items,
+  loading,
+  selectedIds,
+  onSelectIds,
+  onOpen,
+  height,
+  sort,
+  onSort,
+  onMove,
+}: Props) {
+  const table = useRef<TableRef>(null);
+  const drag = useRowDrag(table, (id, target, after) => onMove?.(id, target, after));
+  const sortable = (key: SortKey, compare: (a: Material, b: Material) => number): ColumnType<Material> => ({
+    key,
+    sorter: compare,
+    sortOrder: sort?.key === key ? sort.order : null,
+  });
+
   const columns: ColumnsType<Material> = [
+    ...(onMove
+      ? [
+          {
+            title: '',
+            key: 'drag',
+            width: 32,
+            className: 'tz-drag-cell',
+            render: (_: unknown, m: Material) => (
+              <DragHandle
+                disabled={sort !== null}
+                dragging={drag.draggedId !== null}
+                dragProps={drag.handleProps(m.id)}
+              />
+            ),
+          },
+        ]
+      : []),
+    Table.SELECTION_COLUMN,
     {
       title: '',
       key: 'thumb',
@@ -32,7 +83,7 @@ export function MaterialList({ items, loading, selectedIds, onSelectIds, onOpen,
     {
       title: '题名',
       dataIndex: 'title',
-      sorter: (a, b) => a.title.localeCompare(b.title, 'zh-Hans-CN'),
+      ...sortable('title', (a, b) => zh(a.title, b.title)),
       render: (title: string, m) => (
         <span className="tz-material-title">
           {title}
@@ -44,10 +95,10 @@ export function MaterialList({ items, loading, selectedIds, onSelectIds, onOpen,
       title: '日期',
       dataIndex: 'date',
       width: 110,
-      sorter: (a, b) => (a.date ?? '').localeCompare(b.date ?? ''),
+      ...sortable('date', (a, b) => (a.date ?? '').localeCompare(b.date ?? '')),
       render: (d: string | null) => d ?? <span className="tz-muted">无日期</span>,
     },
-    { title: '类型', dataIndex: 'type', width: 90, sorter: (a, b) => a.type.localeCompare(b.type, 'zh-Hans-CN') },
+    { title: '类型', dataIndex: 'type', width: 90, ...sortable('type', (a, b) => zh(a.type, b.type)) },
     { title: '页数', dataIndex: 'pages', width: 64, align: 'right' },
     {
       title: '状态',
@@ -56,25 +107,44 @@ export function MaterialList({ items, loading, selectedIds, onSelectIds, onOpen,
       render: (s: MaterialStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>,
     },
   ];
+
+  const rowClass = (m: Material) =>
+    [
+      selectedIds.length === 1 && selectedIds[0] === m.id ? 'tz-row-open' : '',
+      drag.draggedId === m.id ? 'tz-row-dragged' : '',
+      drag.mark?.id === m.id ? (drag.mark.after ? 'tz-drop-after' : 'tz-drop-before') : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+
   return (
-    <Table<Material>
-      className="tz-material-list"
-      size="small"
-      rowKey="id"
-      virtual
-      scroll={{ y: height, x: 600 }}
-      pagination={false}
-      loading={loading}
-      columns={columns}
-      dataSource={items}
-      rowSelection={{
-        selectedRowKeys: selectedIds,
-        onChange: (keys) => onSelectIds(keys.map(Number)),
-        columnWidth: 36,
-      }}
-      onRow={(m) => ({ onClick: () => onOpen(m.id) })}
-      rowClassName={(m) => (selectedIds.length === 1 && selectedIds[0] === m.id ? 'tz-row-open' : '')}
-      locale={{ emptyText: ' ' }}
-    />
+    <div className="tz-material-list-wrap" {...(onMove ? drag.listProps : {})}>
+      <Table<Material>
+        ref={table}
+        className="tz-material-list"
+        size="small"
+        rowKey="id"
+        virtual
+        scroll={{ y: height, x: 600 }}
+        pagination={false}
+        loading={loading}
+        columns={columns}
+        dataSource={items}
+        rowSelection={{
+          selectedRowKeys: selectedIds,
+          onChange: (keys) => onSelectIds(keys.map(Number)),
+          columnWidth: 36,
+        }}
+        onChange={(_pagination, _filters, sorter, extra) => {
+          if (extra.action !== 'sort') return;
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          onSort(s?.order ? { key: s.columnKey as SortKey, order: s.order } : null);
+        }}
+        onRow={(m) => ({ onClick: () => onOpen(m.id) })}
+        rowClassName={rowClass}
+        locale={{ emptyText: ' ' }}
+      />
+      {drag.draggedId !== null && <DragSurface />}
+    </div>
   );
 }

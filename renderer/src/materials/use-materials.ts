@@ -9,6 +9,8 @@ export function useMaterials(selection: Selection): {
   items: Material[];
   loading: boolean;
   reload: () => Promise<void>;
+  /** Saves the selected indicator's items in this order (binding order); shown at once, then reloaded. */
+  arrange: (ids: number[]) => Promise<void>;
 } {
   const [items, setItems] = useState<Material[]>([]);
   const [loading, setLoading] = useState(false);
@@ -35,11 +37,28 @@ export function useMaterials(selection: Selection): {
     setLoading(false);
   }, [selection]);
 
+  const arrange = useCallback(
+    async (ids: number[]) => {
+      if (selection?.kind !== 'indicator') return;
+      // The dropped row stays where the user put it while the core saves; a listing already
+      // on its way (with the old order) must not move it back.
+      generation.current++;
+      const position = new Map(ids.map((id, i) => [id, i]));
+      setItems((prev) => [...prev].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)));
+      try {
+        await api.call('materials.arrange', { indicatorId: selection.id, ids });
+      } finally {
+        await reload();
+      }
+    },
+    [selection, reload],
+  );
+
   useEffect(() => {
     void reload();
   }, [reload]);
   useCoreEvent((event) => {
     if (event.type === 'project.changed') void reload();
   });
-  return { items, loading, reload };
+  return { items, loading, reload, arrange };
 }

@@ -1,13 +1,47 @@
 import { Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
+import { DragSurface, elementUnder } from '../components/DragSurface';
+import { useEdgeScroll } from '../hooks/use-edge-scroll';
+import { leavesElement, useFileDrop } from '../hooks/use-file-drop';
 
 type Props = {
   indicators: IndicatorNode[];
   selectedId: number | null;
   onSelect: (node: IndicatorNode) => void;
+  /** Files from Explorer dropped on an indicator: add them, linked to it. */
+  onDropFiles: (files: File[], indicatorId: number) => void;
 };
+
+/** How long files must hover over a closed branch before it opens, as in Explorer. */
+const OPEN_ON_HOVER_MS = 800;
+
+/** The indicator files are being dragged over; titles read it, so the tree data need not be rebuilt. */
+const DropTarget = createContext<number | null>(null);
+
+function IndicatorTitle({ node }: { node: IndicatorNode }) {
+  const dropping = useContext(DropTarget) === node.id;
+  const className = ['tz-ind', node.applicable ? '' : 'tz-ind-off', dropping ? 'tz-ind-drop' : ''].filter(Boolean);
+  return (
+    <span className={className.join(' ')} title={`${node.code} ${node.title}`} data-indicator-id={node.id}>
+      <span className="tz-ind-code">{node.code}</span>
+      <span className="tz-ind-title">{node.title}</span>
+      {!node.applicable && (
+        <Tag className="tz-ind-tag" bordered={false}>
+          不适用
+        </Tag>
+      )}
+    </span>
+  );
+}
+
+/** The indicator of the tree row under the pointer, anywhere in the row (indent, switcher, title). */
+function indicatorAt(e: React.DragEvent<HTMLElement>): number | null {
+  const row = elementUnder(e, '.tz-tree .ant-tree-treenode');
+  const id = row?.querySelector<HTMLElement>('[data-indicator-id]')?.dataset.indicatorId;
+  return id ? Number(id) : null;
+}
 
 function toTreeData(indicators: IndicatorNode[]): DataNode[] {
   const byParent = new Map<number | null, IndicatorNode[]>();
@@ -23,17 +57,7 @@ function toTreeData(indicators: IndicatorNode[]): DataNode[] {
         key: n.id,
         isLeaf: children.length === 0,
         children,
-        title: (
-          <span className={n.applicable ? 'tz-ind' : 'tz-ind tz-ind-off'} title={`${n.code} ${n.title}`}>
-            <span className="tz-ind-code">{n.code}</span>
-            <span className="tz-ind-title">{n.title}</span>
-            {!n.applicable && (
-              <Tag className="tz-ind-tag" bordered={false}>
-                不适用
-              </Tag>
-            )}
-          </span>
-        ),
+        title: <IndicatorTitle node={n} />,
       };
     });
   return build(null);
@@ -54,7 +78,7 @@ function useHeight<T extends HTMLElement>(): [React.RefObject<T | null>, number]
 }
 
 /** The indicator tree: virtualised (systems have up to thousands of indicators), keyboard navigable. */
-export function IndicatorTree({ indicators, selectedId, onSelect }: Props) {
+export function IndicatorTree({ indicators, selectedId, onSelect, onDropFiles }: Props) {
   const treeData = useMemo(() => toTreeData(indicators), [indicators]);
   const byId = useMemo(() => new Map(indicators.map((n) => [n.id, n])), [indicators]);
   const [expanded, setExpanded] = useState<React.Key[]>([]);
@@ -63,6 +87,8 @@ export function IndicatorTree({ indicators, selectedId, onSelect }: Props) {
   const [active, setActive] = useState<React.Key | null>(null);
   const [ref, height] = useHeight<HTMLDivElement>();
   const tree = useRef<React.ComponentRef<typeof Tree>>(null);
+  const drop = useFileDrop(indicatorAt, onDropFiles);
+  const edge = useEdgeScroll();
 
   // A new system opens with its top level expanded, so the user sees its second level at once.
   const systemKey = indicators[0]?.systemId;
@@ -85,26 +111,56 @@ export function IndicatorTree({ indicators, selectedId, onSelect }: Props) {
     return () => cancelAnimationFrame(frame);
   }, [selectedId, byId]);
 
+  // Files held over a closed branch open it, so a lower indicator can be reached in the same drag.
+  useEffect(() => {
+    const over = drop.over;
+    if (over === null || !indicators.some((n) => n.parentId === over)) return;
+    const timer = setTimeout(
+      () => setExpanded((keys) => (keys.includes(over) ? keys : [...keys, over])),
+      OPEN_ON_HOVER_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [drop.over, indicators]);
+
   return (
-    <div className="tz-tree" ref={ref}>
-      <Tree
-        ref={tree}
-        blockNode
-        virtual
-        height={height}
-        treeData={treeData}
-        expandedKeys={expanded}
-        onExpand={(keys) => setExpanded(keys)}
-        selectedKeys={selectedId === null ? [] : [selectedId]}
-        activeKey={active}
-        onActiveChange={setActive}
-        onSelect={(_keys, info) => {
-          const node = byId.get(Number(info.node.key));
-          setActive(info.node.key);
-          if (node) onSelect(node);
-        }}
-        aria-label="指标树"
-      />
+    <div
+      className="tz-tree"
+      ref={ref}
+      onDragOver={(e) => {
+        drop.dropProps.onDragOver(e);
+        if (!e.dataTransfer.types.includes('Files')) return;
+        edge.track(e, e.currentTarget.querySelector('.ant-tree-list-holder'), (top) => tree.current?.scrollTo(top));
+      }}
+      onDragLeave={(e) => {
+        drop.dropProps.onDragLeave(e);
+        if (leavesElement(e)) edge.stop();
+      }}
+      onDrop={(e) => {
+        edge.stop();
+        drop.dropProps.onDrop(e);
+      }}
+    >
+      <DropTarget value={drop.over}>
+        <Tree
+          ref={tree}
+          blockNode
+          virtual
+          height={height}
+          treeData={treeData}
+          expandedKeys={expanded}
+          onExpand={(keys) => setExpanded(keys)}
+          selectedKeys={selectedId === null ? [] : [selectedId]}
+          activeKey={active}
+          onActiveChange={setActive}
+          onSelect={(_keys, info) => {
+            const node = byId.get(Number(info.node.key));
+            setActive(info.node.key);
+            if (node) onSelect(node);
+          }}
+          aria-label="指标树"
+        />
+      </DropTarget>
+      {drop.over !== null && <DragSurface />}
     </div>
   );
 }
