@@ -6,7 +6,16 @@ import { createProject, type Project } from '../../electron/core/project/project
 import { addMaterials } from '../../electron/core/materials/add-materials';
 import { thumbPath } from '../../electron/core/materials/thumbnails';
 import { verifyProject } from '../../electron/core/project/verify';
-import { encryptedPdf, fakeEncryptedPdf, hugePngHeader, pdf, photo, png } from '../fixtures/evidence-files';
+import {
+  bmp,
+  encryptedPdf,
+  fakeEncryptedPdf,
+  hugePngHeader,
+  multiPageTiff,
+  pdf,
+  photo,
+  png,
+} from '../fixtures/evidence-files';
 import { tempDir } from '../helpers/temp-dir';
 
 const open: Project[] = [];
@@ -206,4 +215,40 @@ describe('a folder with 5,000 files', () => {
     expect(again.added).toEqual([]);
     expect(again.duplicates).toHaveLength(total);
   }, 180_000);
+});
+
+describe('every kind of picture', () => {
+  it('adds JPEG, PNG, WebP, GIF, BMP and multi-page TIFF, each with its pages and a thumbnail', async () => {
+    const project = newProject();
+    const src = tempDir('各种图片');
+    const flat = (format: 'webp' | 'gif') => {
+      const img = sharp({ create: { width: 90, height: 60, channels: 3, background: '#aa5500' } });
+      return (format === 'webp' ? img.webp() : img.gif()).toBuffer();
+    };
+    write(src, '照片.jpg', await photo({ seed: 61 }));
+    write(src, '截图.png', await png(62));
+    write(src, '网页图片.webp', await flat('webp'));
+    write(src, '动图.gif', await flat('gif'));
+    write(src, '画图保存.bmp', bmp(120, 80));
+    write(src, '传真.tif', await multiPageTiff(2));
+    const report = await addMaterials(project, [src]);
+    expect(report.failed).toEqual([]);
+    const pagesByTitle = Object.fromEntries(report.added.map((a) => [a.title, a.pages]));
+    expect(pagesByTitle).toEqual({ 照片: 1, 截图: 1, 网页图片: 1, 动图: 1, 画图保存: 1, 传真: 2 });
+    for (const a of report.added) {
+      expect(fs.existsSync(thumbPath(path.join(project.dir, 'cache'), a.sha256))).toBe(true);
+    }
+    // sharp cannot read BMP: the original is kept and a lossless PNG copy is what gets shown and bound.
+    const bmpItem = report.added.find((a) => a.title === '画图保存')!;
+    const row = project.db
+      .prepare(
+        `SELECT b.mime AS original, c.mime AS copy, f.converted_sha256 AS sha FROM material_files f
+         JOIN blobs b ON b.sha256 = f.sha256 JOIN blobs c ON c.sha256 = f.converted_sha256 WHERE f.material_id = ?`,
+      )
+      .get(bmpItem.id) as { original: string; copy: string; sha: string };
+    expect(row).toMatchObject({ original: 'image/bmp', copy: 'image/png' });
+    const { data, info } = await sharp(project.store.pathOf(row.sha)).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([120, 80]);
+    expect([...data.subarray(0, 3)]).toEqual([10, 50, 200]);
+  });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addMaterials } from '../../electron/core/materials/add-materials';
 import { createProject, type Project } from '../../electron/core/project/project';
 import { verifyProject } from '../../electron/core/project/verify';
-import { docx } from '../fixtures/evidence-files';
+import { convertWithSoffice, docx, openDocument } from '../fixtures/evidence-files';
 import { workbook } from '../fixtures/workbooks';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -90,6 +90,54 @@ describe('Word, WPS and Excel files', () => {
     expect(text.replace(/\s+/g, '')).toContain('各社区：现将有关事项通知如下。');
     expect(await verifyProject(project)).toMatchObject({ ok: true, checkedFiles: 6, orphans: [] });
   }, 120_000);
+
+  it('also take OpenDocument, WPS/ET, old Word and PowerPoint files, each with its text per page', async () => {
+    const project = newProject();
+    const src = tempDir('各种 办公文件');
+    const odt = openDocument('text', ['社区志愿服务活动总结', '本季度共开展活动六次。']);
+    const odp = openDocument('presentation', ['垃圾分类宣传培训课件']);
+    const doc = convertWithSoffice(odt, 'odt', 'doc');
+    const xls = workbook(
+      [
+        {
+          name: '台账',
+          rows: [
+            ['日期', '活动'],
+            ['2025-03-05', '学雷锋志愿服务'],
+          ],
+        },
+      ],
+      'biff8',
+    );
+    const files: Record<string, { bytes: Buffer; text: string }> = {
+      '活动总结.odt': { bytes: odt, text: '社区志愿服务活动总结' },
+      '旧版活动总结.doc': { bytes: doc, text: '社区志愿服务活动总结' },
+      // WPS 文字/表格 save .wps/.et in the same binary formats as Word/Excel.
+      '金山文字.wps': { bytes: doc, text: '本季度共开展活动六次' },
+      '金山表格.et': { bytes: xls, text: '学雷锋志愿服务' },
+      '培训课件.pptx': { bytes: convertWithSoffice(odp, 'odp', 'pptx'), text: '垃圾分类宣传培训课件' },
+      '培训课件（旧版）.ppt': { bytes: convertWithSoffice(odp, 'odp', 'ppt'), text: '垃圾分类宣传培训课件' },
+    };
+    for (const [name, f] of Object.entries(files)) fs.writeFileSync(path.join(src, name), f.bytes);
+    const report = await addMaterials(project, [src]);
+    expect(report.failed).toEqual([]);
+    // The .wps is the .doc's bytes under another name: the same original, so one is 已存在.
+    expect(report.added.length + report.duplicates.length).toBe(6);
+    expect(report.duplicates).toHaveLength(1);
+    expect(['金山文字.wps', '旧版活动总结.doc']).toContain(path.basename(report.duplicates[0]!.path));
+    for (const a of report.added) {
+      const row = project.db
+        .prepare(
+          `SELECT f.original_name AS name, f.converted_sha256 AS pdf, b.mime FROM material_files f
+           JOIN blobs b ON b.sha256 = f.converted_sha256 WHERE f.material_id = ?`,
+        )
+        .get(a.id) as { name: string; pdf: string; mime: string };
+      expect(row.mime).toBe('application/pdf');
+      const pages = project.db.prepare('SELECT text FROM page_texts WHERE sha256 = ? ORDER BY page').pluck();
+      const text = (pages.all(row.pdf) as string[]).join('').replace(/\s+/g, '');
+      expect(text).toContain(files[row.name]!.text);
+    }
+  }, 240_000);
 
   it('say what to do when no converter is installed, and report a broken Office file', async () => {
     const project = newProject();

@@ -86,7 +86,7 @@ function record(
           parseDocNo(c.name),
           date,
           dateSource,
-          guessDocType(title, IMAGE_KINDS.has(c.kind) || c.convertedKind === 'jpeg'),
+          guessDocType(title, IMAGE_KINDS.has(c.kind) || c.kind === 'heic' || c.kind === 'bmp'),
           c.info.pages,
           now,
           now,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectKind, IMAGE_KINDS, type FileKind } from './detect-type';
+import { bmpToPng } from './bmp';
 import { heicToJpeg } from './heic';
 import { exifDate, FileProblem, imageProblem, inspectFile, type Inspection } from './inspect-file';
 import { convertToPdf, findSoffice, NO_CONVERTER_ADVICE } from './office-convert';
@@ -50,10 +51,30 @@ export type Checked = {
    * decrypted, or the JPEG of an iPhone HEIC photo.
    */
   converted: Uint8Array | null;
-  convertedKind: 'pdf' | 'jpeg' | null;
+  convertedKind: 'pdf' | 'jpeg' | 'png' | null;
   /** Text of each page of the PDF (original or converted). */
   texts: string[];
 };
+
+/** Pictures sharp cannot read itself (iPhone HEIC, Windows BMP): a converted copy is read instead. */
+async function checkConvertedImage(file: string, name: string, kind: 'heic' | 'bmp'): Promise<Checked> {
+  const bytes = await fs.promises.readFile(file);
+  const { image, width, height, convertedKind } =
+    kind === 'heic'
+      ? { ...(await heicToJpeg(bytes, name)), convertedKind: 'jpeg' as const }
+      : { ...(await bmpToPng(bytes, name)), convertedKind: 'png' as const };
+  const date = kind === 'heic' ? await exifDate(file) : null;
+  const info: Inspection = {
+    pages: 1,
+    width,
+    height,
+    orientation: 1,
+    recordedDate: date,
+    recordedDateSource: date ? 'exif' : null,
+  };
+  const thumb = await renderImageThumb(image);
+  return { path: file, name, kind, info, thumb, converted: image, convertedKind, texts: [] };
+}
 
 export async function checkFile(file: string, options: CheckOptions): Promise<Checked> {
   const name = path.basename(file);
@@ -84,20 +105,7 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
     const convertedKind = decrypted ? 'pdf' : null;
     return { path: file, name, kind, info, thumb: null, converted: decrypted, convertedKind, texts };
   }
-  if (kind === 'heic') {
-    const { jpeg, width, height } = await heicToJpeg(await fs.promises.readFile(file), name);
-    const date = await exifDate(file);
-    const info: Inspection = {
-      pages: 1,
-      width,
-      height,
-      orientation: 1,
-      recordedDate: date,
-      recordedDateSource: date ? 'exif' : null,
-    };
-    const thumb = await renderImageThumb(jpeg);
-    return { path: file, name, kind, info, thumb, converted: jpeg, convertedKind: 'jpeg', texts: [] };
-  }
+  if (kind === 'heic' || kind === 'bmp') return checkConvertedImage(file, name, kind);
   if (!IMAGE_KINDS.has(kind)) throw unsupported(name);
   const info = await inspectFile(file, kind, name);
   let thumb: Buffer;

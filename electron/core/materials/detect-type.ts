@@ -5,7 +5,8 @@
 
 export type FileKind = 'jpeg' | 'png' | 'tiff' | 'webp' | 'gif' | 'bmp' | 'pdf' | 'heic' | 'office' | 'unknown';
 
-export const IMAGE_KINDS: ReadonlySet<FileKind> = new Set(['jpeg', 'png', 'tiff', 'webp', 'gif', 'bmp']);
+/** Pictures sharp reads itself (BMP and HEIC are converted first, see check-file.ts). */
+export const IMAGE_KINDS: ReadonlySet<FileKind> = new Set(['jpeg', 'png', 'tiff', 'webp', 'gif']);
 
 export const MIME: Record<FileKind, string> = {
   jpeg: 'image/jpeg',

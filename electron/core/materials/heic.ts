@@ -12,7 +12,7 @@ import { FileProblem, MAX_PIXELS } from './inspect-file';
 export async function heicToJpeg(
   bytes: Uint8Array,
   name: string,
-): Promise<{ jpeg: Buffer; width: number; height: number }> {
+): Promise<{ image: Buffer; width: number; height: number }> {
   let image: Awaited<ReturnType<typeof decode>>;
   try {
     const { default: decode } = await import('heic-decode');
@@ -34,5 +34,5 @@ export async function heicToJpeg(
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: 92, mozjpeg: false })
     .toBuffer();
-  return { jpeg, width, height };
+  return { image: jpeg, width, height };
 }
