@@ -8,7 +8,10 @@ import { FileProblem, MAX_PIXELS } from './inspect-file';
  * previews and binding use, the .bmp original is stored as it came.
  */
 
-export async function bmpToPng(bytes: Uint8Array, name: string): Promise<{ image: Buffer; width: number; height: number }> {
+export async function bmpToPng(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ image: Buffer; width: number; height: number }> {
   let image: { width: number; height: number; data: Buffer };
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -20,7 +23,10 @@ export async function bmpToPng(bytes: Uint8Array, name: string): Promise<{ image
     image = decode(buffer, { toRGBA: true });
   } catch (e) {
     if (e instanceof FileProblem) throw e;
-    throw new FileProblem('CORRUPT', `图片《${name}》已损坏或不完整，无法打开。请用画图等软件重新保存为 JPG 或 PNG 后再添加。`);
+    throw new FileProblem(
+      'CORRUPT',
+      `图片《${name}》已损坏或不完整，无法打开。请用画图等软件重新保存为 JPG 或 PNG 后再添加。`,
+    );
   }
   const { width, height, data } = image;
   // The fourth byte is unused padding in 24-bit bitmaps (decoded as 0, "transparent"); scans
