@@ -29,7 +29,14 @@ function startWorker(): Worker {
 
 type Pending = { resolve: (c: Checked) => void; reject: (e: unknown) => void; worker: Worker };
 
-export function createCheckPool(size = Math.max(1, Math.min(os.availableParallelism(), 4))): CheckPool {
+/** One per core (up to 4); TAIZHANG_IMPORT_THREADS overrides (the test suite uses 1, see vitest.config.ts). */
+function defaultSize(): number {
+  const wanted = Number(process.env.TAIZHANG_IMPORT_THREADS);
+  if (Number.isInteger(wanted) && wanted > 0) return Math.min(wanted, 8);
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
+}
+
+export function createCheckPool(size = defaultSize()): CheckPool {
   const workers: Worker[] = [];
   const load = new Map<Worker, number>();
   const pending = new Map<number, Pending>();
