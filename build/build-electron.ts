@@ -62,10 +62,12 @@ const common: BuildOptions = {
 await Promise.all([
   build({
     ...common,
-    // check-worker: the import's worker thread (electron/core/materials/check-pool.ts).
+    // check-worker: the import's worker thread (electron/core/materials/check-pool.ts);
     entryPoints: {
       main: path.join(root, 'electron/main/main.ts'),
       'check-worker': path.join(root, 'electron/core/materials/check-worker.ts'),
+      // bind-worker: binding volumes off the main thread (electron/core/binder/bind-in-worker.ts).
+      'bind-worker': path.join(root, 'electron/core/binder/bind-worker.ts'),
     },
     outdir,
     outExtension: { '.js': '.cjs' },

@@ -2,6 +2,7 @@ import type { ProjectInfo, VerifyReport } from '../../shared/ipc/contract';
 import { createProject } from '../core/project/project';
 import { verifyProject } from '../core/project/verify';
 import { formatBytes, printJson, UsageError, type Io, EXIT_FAILED, EXIT_OK } from './cli-io';
+import { bindCommands } from './bind-commands';
 import { onePath, readingProject, userName, type Command, jsonOption } from './command-kit';
 import { gapCommands } from './gap-commands';
 import { materialCommands } from './material-commands';
@@ -37,6 +38,7 @@ export const commands: Record<string, Command> = {
   ...systemCommands,
   ...materialCommands,
   ...gapCommands,
+  ...bindCommands,
   init: {
     summary: '在空文件夹中新建项目',
     usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/ipc/result';
+import { bindProject, SPINE_WIDTHS } from '../core/binder/bind';
+import { runDemo } from '../core/binder/demo';
+import { labelOf, planBinding } from '../core/binder/plan';
+import type { BindBy, BindOptions, BindResult, NumberPosition, PlanOptions } from '../core/binder/types';
+import { defaultSystemId } from '../core/gaps/gap-service';
+import { EXIT_OK, formatBytes, printJson, UsageError, type Io } from './cli-io';
+import { jsonOption, readingProject, userName, type Command, type CommandArgs } from './command-kit';
+
+/* `taizhang bind` (装订成卷) and `taizhang demo`. The --json output of bind is a public interface (issue 6). */
+
+const BY: readonly BindBy[] = ['top', 'second', 'all'];
+const POSITIONS: readonly NumberPosition[] = ['outer-top', 'outer-bottom', 'bottom-center'];
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function positiveInt(v: unknown, what: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${what}“${String(v)}”应是正整数。`);
+  return n;
+}
+
+/** Indicator codes of one system → ids; an unknown code is an error, not a silently empty volume. */
+function indicatorIds(db: Database, systemId: number, codes: string[]): number[] {
+  return codes.map((code) => {
+    const id = db
+      .prepare('SELECT id FROM indicators WHERE system_id = ? AND code = ?')
+      .pluck()
+      .get(systemId, code.trim()) as number | undefined;
+    if (id === undefined) {
+      throw new AppError('NOT_FOUND', `这个测评体系中没有编码为“${code}”的指标。用 taizhang system show 查看编码。`);
+    }
+    return id;
+  });
+}
+
+function planOptions(db: Database, args: CommandArgs): PlanOptions {
+  const v = args.values;
+  const systemId = positiveInt(v.system, '测评体系编号') ?? defaultSystemId(db);
+  if (systemId === null) throw new AppError('NOT_FOUND', '项目里还没有测评体系。请先用 taizhang system import 导入。');
+  const by = str(v.by);
+  if (by !== undefined && !BY.includes(by as BindBy)) {
+    throw new UsageError(`--by 只能是 top（每个一级指标一卷）、second（每个二级指标一卷）或 all（整个体系一卷）。`);
+  }
+  const codes = (Array.isArray(v.indicator) ? v.indicator : v.indicator === undefined ? [] : [v.indicator]).map(String);
+  return {
+    systemId,
+    by: by as BindBy | undefined,
+    indicatorIds: codes.length > 0 ? indicatorIds(db, systemId, codes) : undefined,
+    maxPages: positiveInt(v['max-pages'], '每卷页数上限'),
+  };
+}
+
+function printResult(io: Io, r: BindResult): void {
+  for (const v of r.volumes) {
+    const part = v.parts > 1 ? `（第${v.part}卷 共${v.parts}卷）` : '';
+    io.out(`${v.title}${part}：${v.index.length} 件，${v.pages} 页（材料 ${v.itemPages} 页），${formatBytes(v.bytes)}`);
+    io.out(`  ${v.file}`);
+  }
+  if (r.spine) io.out(`卷脊：${r.spine}`);
+  for (const p of r.problems) io.out(`未能装订：${p.title}：${p.message}`);
+  for (const w of r.warnings) io.out(`提示：${w}`);
+}
+
+export const bindCommands: Record<string, Command> = {
+  bind: {
+    summary: '装订成卷：生成带封面、卷内目录、页码、书签和备考表的 PDF 案卷',
+    usage:
+      'taizhang bind <项目文件夹> --out 文件夹 [--system 编号] [--by top|second|all] [--indicator 编码]… [--max-pages 页数] [--plan] [--json]',
+    options: {
+      out: { type: 'string', help: '案卷保存到这个文件夹' },
+      system: { type: 'string', help: '测评体系编号（默认第一个）' },
+      by: { type: 'string', help: '分卷方式：top 每个一级指标一卷（默认）；second 每个二级指标一卷；all 整个体系一卷' },
+      indicator: { type: 'string', multiple: true, help: '只装订这些指标（编码，可重复），每个一卷' },
+      'max-pages': { type: 'string', help: '每卷材料页数上限，超过时在两件材料之间分卷（默认 300）' },
+      plan: { type: 'boolean', help: '只显示装订计划（卷内目录预览），不生成文件' },
+      date: { type: 'string', help: '立卷时间，例如 2026-03-05（默认今天）' },
+      filer: { type: 'string', help: '立卷人' },
+      checker: { type: 'string', help: '检查人' },
+      retention: { type: 'string', help: '保管期限（默认 定期10年）' },
+      'archive-code': { type: 'string', help: '档号前缀，卷号会接在后面' },
+      'number-position': {
+        type: 'string',
+        help: '页码位置：outer-top（默认，正面右上、背面左上）、outer-bottom、bottom-center',
+      },
+      simplex: { type: 'boolean', help: '单面打印（页码和装订边不分正反面）' },
+      margin: { type: 'string', help: '装订边宽度，毫米（默认 25）' },
+      dividers: { type: 'boolean', help: '每个指标前加分隔页' },
+      spine: { type: 'string', help: `同时生成卷脊标签 卷脊.pdf，宽度（毫米）：${SPINE_WIDTHS.join('/')}` },
+      font: { type: 'string', help: '字体文件（例如 C:\\Windows\\Fonts\\simfang.ttf）' },
+      json: jsonOption,
+    },
+    async run(args, io) {
+      return readingProject(args, async (project) => {
+        const v = args.values;
+        const plan = planOptions(project.db, args);
+        if (v.plan) {
+          const p = planBinding(project.db, plan);
+          if (v.json) {
+            printJson(io, p);
+            return EXIT_OK;
+          }
+          for (const vol of p.volumes) {
+            const part = vol.parts > 1 ? `（第${vol.part}卷 共${vol.parts}卷）` : '';
+            io.out(`【${vol.title}${part}】${vol.itemCount} 件，约 ${vol.pageCount} 页`);
+            for (const s of vol.sections) {
+              io.out(`  ${labelOf(s.indicator)}`);
+              for (const item of s.items) {
+                const pages =
+                  item.startPage === item.endPage ? `${item.startPage}` : `${item.startPage}-${item.endPage}`;
+                io.out(`    ${pages.padEnd(8)} ${item.titleMadeUp ? `[${item.title}]` : item.title}`);
+              }
+            }
+          }
+          if (p.volumes.length === 0) io.out('没有可装订的材料。');
+          return EXIT_OK;
+        }
+        const out = str(v.out);
+        if (!out) throw new UsageError('缺少 --out：请指定案卷保存到哪个文件夹。');
+        const position = str(v['number-position']);
+        if (position !== undefined && !POSITIONS.includes(position as NumberPosition)) {
+          throw new UsageError(`--number-position 只能是 ${POSITIONS.join('、')}。`);
+        }
+        const margin = str(v.margin);
+        const options: BindOptions = {
+          ...plan,
+          outDir: path.resolve(out),
+          date: str(v.date),
+          filer: str(v.filer),
+          checker: str(v.checker),
+          retention: str(v.retention),
+          archiveCode: str(v['archive-code']),
+          numberPosition: position as NumberPosition | undefined,
+          duplex: v.simplex ? false : undefined,
+          bindingMarginMm: margin === undefined ? undefined : Number(margin),
+          dividers: v.dividers === true,
+          spineWidthMm: positiveInt(v.spine, '卷脊宽度'),
+          fontFile: str(v.font),
+        };
+        const result = await bindProject(project, options);
+        if (v.json) printJson(io, result);
+        else printResult(io, result);
+        return EXIT_OK;
+      });
+    },
+  },
+  demo: {
+    summary: '演示：用内置示例体系和生成的示例材料新建项目并装订成卷',
+    usage: 'taizhang demo [文件夹（默认 ./demo-output）] [--json]',
+    options: { json: jsonOption },
+    async run(args, io) {
+      const [dir = 'demo-output', ...rest] = args.positionals;
+      if (rest.length) throw new UsageError(`多余的参数：${rest.join(' ')}`);
+      const demo = await runDemo(dir, {
+        userName: userName(),
+        onStep: (m) => (args.values.json ? undefined : io.out(m)),
+      });
+      if (args.values.json) {
+        printJson(io, { ...demo.result, project: demo.projectDir, sources: demo.sourcesDir, bindMs: demo.bindMs });
+        return EXIT_OK;
+      }
+      printResult(io, demo.result);
+      if (!demo.office) io.out('提示：未找到 LibreOffice，演示中没有加入 Word 文件（安装后重新运行即可）。');
+      io.out('');
+      io.out(`示例项目：${demo.projectDir}`);
+      io.out(`示例材料：${demo.sourcesDir}`);
+      io.out(`案卷已生成在：${demo.volumesDir}（装订用时 ${(demo.bindMs / 1000).toFixed(1)} 秒）`);
+      return EXIT_OK;
+    },
+  },
+};

@@ -1,0 +1,613 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
+import { bindProject } from '../../electron/core/binder/bind';
+import { bindInWorker } from '../../electron/core/binder/bind-in-worker';
+import { planBinding } from '../../electron/core/binder/plan';
+import type { BindResult, BoundVolume } from '../../electron/core/binder/types';
+import { createProject } from '../../electron/core/project/project';
+import { importSample } from '../../electron/core/systems/sample';
+import { binderProject, manyItems, otherImages, UNIT, type BinderFixture } from '../fixtures/binder-project';
+import { tempDir } from '../helpers/temp-dir';
+
+/*
+ * 装订成卷, checked from the outside: every volume is opened with qpdf and poppler, not with
+ * the library that wrote it.
+ */
+
+function tool(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const pageText = (file: string, n: number) => tool('pdftotext', ['-f', String(n), '-l', String(n), file, '-']).stdout;
+const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]).stdout)![1]);
+
+type Word = { text: string; xMin: number; yMin: number; xMax: number; yMax: number };
+/** Words of one page with their boxes (points, origin top-left), from `pdftotext -bbox`. */
+function words(file: string, n: number): { width: number; height: number; words: Word[] } {
+  const html = tool('pdftotext', ['-bbox', '-f', String(n), '-l', String(n), file, '-']).stdout;
+  const page = /<page width="([\d.]+)" height="([\d.]+)">/.exec(html)!;
+  const list = [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({ xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, text: m[5]! }));
+  return { width: +page[1]!, height: +page[2]!, words: list };
+}
+
+type QpdfOutline = { title: string; dest: unknown[]; destpageposfrom1: number; kids: QpdfOutline[] };
+type QpdfJson = {
+  pages: {
+    object: string;
+    label: Record<string, unknown> | null;
+    images: { object: string; width: number; height: number }[];
+  }[];
+  outlines: QpdfOutline[];
+  qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+};
+const qpdfJson = (file: string) => JSON.parse(tool('qpdf', ['--json', file]).stdout) as QpdfJson;
+
+function flatten(list: QpdfOutline[], depth = 0): (QpdfOutline & { depth: number })[] {
+  return list.flatMap((o) => [{ ...o, depth }, ...flatten(o.kids, depth + 1)]);
+}
+
+/** Page positions (1-based) the link annotations on page `n` jump to, top to bottom. */
+function linkTargets(json: QpdfJson, n: number): number[] {
+  const objects = json.qpdf[1];
+  const position = new Map(json.pages.map((p, i) => [p.object, i + 1]));
+  const page = objects[`obj:${json.pages[n - 1]!.object}`]!.value!;
+  const annots = (page['/Annots'] as string[] | undefined) ?? [];
+  return annots
+    .map((ref) => objects[`obj:${ref}`]!.value!)
+    .filter((a) => a['/Subtype'] === '/Link')
+    .map((a) => ({ y: (a['/Rect'] as number[])[1]!, target: position.get((a['/Dest'] as string[])[0]!)! }))
+    .sort((a, b) => b.y - a.y)
+    .map((a) => a.target);
+}
+
+/** 封面 + 卷内目录 pages: where item page 1 is, less one. */
+function frontMatter(json: QpdfJson): number {
+  return json.pages.findIndex((p) => p.label?.['/S'] === '/D' && p.label?.['/P'] === undefined);
+}
+
+const DATE = '2026-03-10';
+let fx: BinderFixture;
+let dir: string;
+let result: BindResult;
+let a1: BoundVolume;
+let a2: BoundVolume;
+
+beforeAll(async () => {
+  dir = tempDir('装订');
+  fx = await binderProject(dir);
+  result = await bindProject(fx.project, {
+    outDir: path.join(dir, '案卷 输出'),
+    date: DATE,
+    filer: '张丽',
+    checker: '吴明',
+  });
+  a1 = result.volumes.find((v) => v.title.startsWith('A1 '))!;
+  a2 = result.volumes.find((v) => v.title.startsWith('A2 '))!;
+}, 120_000);
+
+afterAll(() => fx?.project.close());
+
+describe('a bound volume', () => {
+  it('one volume per top-level indicator that has items, each a clean PDF with every page accounted for', () => {
+    expect(result.volumes.map((v) => path.basename(v.file))).toEqual([
+      '01 A1 组织领导与工作机制.pdf',
+      '02 A2 思想道德建设.pdf',
+    ]);
+    for (const v of result.volumes) {
+      const check = tool('qpdf', ['--check', v.file]);
+      expect(check.code, check.stdout + check.stderr).toBe(0);
+      expect(check.stdout).toContain('No syntax or stream encoding errors');
+      const json = qpdfJson(v.file);
+      const front = frontMatter(json);
+      expect(front).toBeGreaterThanOrEqual(2); // 封面 + at least one 目录 page
+      const itemPages = v.index.reduce((n, r) => n + r.endPage - r.startPage + 1, 0);
+      expect(v.itemPages).toBe(itemPages);
+      expect(pageCount(v.file)).toBe(front + itemPages + 1);
+      expect(v.pages).toBe(front + itemPages + 1);
+      expect(v.bytes).toBe(fs.statSync(v.file).size);
+    }
+    // A1: notice 2 (twice: A1.1.1 and A1.2.1) + table 1 + photo 1 + record 3 + made-up photo 1 + rotated 1 + scan 1.
+    expect(a1.itemPages).toBe(2 + 1 + 1 + 3 + 1 + 2 + 1 + 1);
+    expect(a2.itemPages).toBe(3 + 1);
+  });
+
+  it('lists items in tree order then the user order, an item linked twice in both sections, without rejected or trashed ones', () => {
+    const { items } = fx;
+    expect(a1.index.map((r) => [r.code, r.itemId])).toEqual([
+      ['A1.1.1', items.notice],
+      ['A1.1.1', items.table],
+      ['A1.1.1', items.sidewaysPhoto],
+      ['A1.1.2', items.record],
+      ['A1.1.2', items.madeUp],
+      ['A1.2.1', items.notice],
+      ['A1.2.1', items.rotated],
+      ['A1.2.1', items.bigScan],
+    ]);
+    const all = result.volumes.flatMap((v) => v.index.map((r) => r.itemId));
+    expect(all).not.toContain(items.rejected);
+    expect(all).not.toContain(items.trashed);
+    // Numbered continuously: each item starts after the one before.
+    a1.index.forEach((r, i) => expect(r.startPage).toBe(i === 0 ? 1 : a1.index[i - 1]!.endPage + 1));
+    expect(a1.index.find((r) => r.itemId === items.record)).toMatchObject({ endPage: expect.any(Number) });
+    const record = a1.index.find((r) => r.itemId === items.record)!;
+    expect(record.endPage - record.startPage).toBe(2);
+  });
+
+  it('every index row names the page that carries its stamped number and is the item’s first page', () => {
+    for (const v of result.volumes) {
+      const front = frontMatter(qpdfJson(v.file));
+      for (const row of v.index) {
+        for (let n = row.startPage; n <= row.endPage; n++) {
+          const text = pageText(v.file, front + n);
+          expect(text.split(/\s+/), `${v.title} page ${n}`).toContain(String(n));
+        }
+        const expected = fx.firstPageText.get(row.itemId);
+        if (expected) expect(pageText(v.file, front + row.startPage)).toContain(expected);
+      }
+    }
+  });
+
+  it('stamps numbers in the outer top corner, in the margin, clear of the content', () => {
+    const front = frontMatter(qpdfJson(a1.file));
+    for (let n = 1; n <= a1.itemPages; n++) {
+      const page = words(a1.file, front + n);
+      const stamp = page.words.filter((w) => w.text === String(n));
+      expect(stamp, `page ${n}`).toHaveLength(1);
+      const s = stamp[0]!;
+      // Word boxes are as displayed (after /Rotate); the page size is not.
+      const turned = /rot:\s+(90|270)/.test(
+        tool('pdfinfo', ['-f', String(front + n), '-l', String(front + n), a1.file]).stdout,
+      );
+      const [width, height] = turned ? [page.height, page.width] : [page.width, page.height];
+      if (width < height) {
+        // Odd (front) pages: top right; even (back) pages: top left; within the top 12 mm band.
+        if (n % 2 === 1) expect(s.xMin).toBeGreaterThan(width / 2);
+        else expect(s.xMax).toBeLessThan(width / 2);
+        expect(s.yMax).toBeLessThan(36);
+      } else {
+        // Landscape pages are bound by their top edge; the number reads upright in the right band,
+        // at the end that lands in the sheet's outer top corner (bottom on fronts, top on backs).
+        expect(s.xMin).toBeGreaterThan(width - 36);
+        if (n % 2 === 1) expect(s.yMin).toBeGreaterThan(height / 2);
+        else expect(s.yMax).toBeLessThan(height / 2);
+      }
+      for (const w of page.words.filter((x) => x !== s)) {
+        const overlap = w.xMin < s.xMax && w.xMax > s.xMin && w.yMin < s.yMax && w.yMax > s.yMin;
+        expect(overlap, `number ${n} over “${w.text}”`).toBe(false);
+      }
+    }
+  });
+
+  it('keeps content out of the 25 mm binding margin on copied PDF pages', () => {
+    const front = frontMatter(qpdfJson(a1.file));
+    const notice = a1.index[0]!;
+    const p1 = words(a1.file, front + notice.startPage); // odd: binding on the left
+    const p2 = words(a1.file, front + notice.startPage + 1); // even (duplex): binding on the right
+    const margin = (25 * 72) / 25.4;
+    const content = (p: typeof p1, text: string) => p.words.find((w) => w.text === text)!;
+    expect(content(p1, 'DOCA-P1').xMin).toBeGreaterThan(margin);
+    expect(content(p2, 'DOCA-P2').xMax).toBeLessThan(p2.width - margin);
+  });
+
+  it('has bookmarks per indicator with the items under them, each to its first page', () => {
+    const json = qpdfJson(a1.file);
+    const front = frontMatter(json);
+    const outline = flatten(json.outlines);
+    expect(json.outlines.map((o) => o.title)).toEqual([
+      '封面',
+      '卷内目录',
+      'A1.1 创建工作领导机构',
+      'A1.2 工作部署与推进',
+      '卷内备考表',
+    ]);
+    const section = outline.find((o) => o.title === 'A1.1.1 成立创建工作领导小组')!;
+    expect(section.depth).toBe(1);
+    expect(section.kids.map((k) => k.title)).toEqual(['领导小组通知', '成员分工表', '会议照片']);
+    const items = outline.filter((o) => o.kids.length === 0 && o.depth === 2);
+    expect(items.map((o) => o.destpageposfrom1)).toEqual(a1.index.map((r) => front + r.startPage));
+    expect(items.map((o) => o.title)).toContain('[IMG 20250921 101010]');
+    expect(outline.find((o) => o.title === '卷内备考表')!.destpageposfrom1).toBe(a1.pages);
+    // Opens with the bookmarks panel.
+    const catalog = Object.values(json.qpdf[1]).find((o) => o.value?.['/Type'] === '/Catalog')!.value!;
+    expect(catalog['/PageMode']).toBe('/UseOutlines');
+  });
+
+  it('labels pages like the paper: 封面, 目录1…, the stamped numbers, 备考表', () => {
+    const json = qpdfJson(a1.file);
+    const front = frontMatter(json);
+    expect(json.pages[0]!.label).toMatchObject({ '/P': 'u:封面' });
+    expect(json.pages[1]!.label).toMatchObject({ '/P': 'u:目录', '/S': '/D', '/St': 1 });
+    expect(json.pages[front]!.label).toMatchObject({ '/S': '/D', '/St': 1 });
+    expect(json.pages.at(-1)!.label).toMatchObject({ '/P': 'u:备考表' });
+    // poppler agrees: the viewer shows page label "5" for stamped page 5.
+    const labels = tool('pdfinfo', ['-f', '1', '-l', String(a1.pages), '-listlabels', a1.file]);
+    if (labels.code === 0 && /\b5\b/.test(labels.stdout)) {
+      expect(labels.stdout).toMatch(new RegExp(`\\b${front + 5}\\s+5\\b`));
+    }
+  });
+
+  it('links every index row to its page', () => {
+    const json = qpdfJson(a1.file);
+    const front = frontMatter(json);
+    const targets = Array.from({ length: front - 1 }, (_, i) => linkTargets(json, i + 2)).flat();
+    expect(targets).toEqual(a1.index.map((r) => front + r.startPage));
+  });
+
+  it('prints the cover, the index and the 备考表 from the data', () => {
+    const cover = pageText(a1.file, 1).replace(/\s+/g, '');
+    for (const s of [UNIT, 'A1组织领导与工作机制', '定期10年', '第1卷共1卷', '2025年09月—2025年10月', '共8件，12页']) {
+      expect(cover).toContain(s);
+    }
+    const index = pageText(a1.file, 2).replace(/\s+/g, '');
+    for (const s of [
+      '卷内目录',
+      '序号',
+      '文号',
+      '责任者',
+      '题名',
+      '日期',
+      '页号',
+      '备注',
+      '示街发〔2025〕12号',
+      '20250901',
+      '[IMG20250921101010]',
+      'A1.1.1成立创建工作领导小组',
+    ]) {
+      expect(index).toContain(s);
+    }
+    // The last row shows start–end.
+    const last = a1.index.at(-1)!;
+    if (last.endPage > last.startPage) expect(index).toContain(`${last.startPage}-${last.endPage}`);
+    const notes = pageText(a1.file, a1.pages).replace(/\s+/g, '');
+    expect(notes).toContain('卷内备考表');
+    expect(notes).toContain('本卷共有文件材料8件，共12页');
+    expect(notes).toContain('损坏的方案');
+    expect(notes).toContain('查漏补缺');
+    expect(notes).toContain('立卷人：张丽');
+    expect(notes).toContain('2026年3月10日');
+  });
+
+  it('leaves an unreadable file out, names it with its reason, and binds the rest', () => {
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        itemId: fx.items.broken,
+        title: '损坏的方案',
+        file: '损坏的方案.pdf',
+        volume: a1.file,
+      }),
+    ]);
+    expect(result.problems[0]!.message).toMatch(/损坏|无法读取/);
+  });
+
+  it('sets the metadata: title, unit as author, system as subject, codes as keywords', () => {
+    const info = tool('pdfinfo', [a1.file]).stdout;
+    expect(info).toMatch(/Title:\s+A1 组织领导与工作机制/);
+    expect(info).toMatch(new RegExp(`Author:\\s+${UNIT}`));
+    expect(info).toMatch(/Subject:\s+全国文明城市测评体系/);
+    expect(info).toMatch(/Keywords:\s+A1\.1\.1 A1\.1\.2 A1\.2\.1/);
+  });
+
+  it('keeps landscape pages landscape and existing /Rotate, with their text', () => {
+    const front = frontMatter(qpdfJson(a1.file));
+    const table = a1.index.find((r) => r.itemId === fx.items.table)!;
+    const n = front + table.startPage;
+    expect(tool('pdfinfo', ['-f', String(n), '-l', String(n), a1.file]).stdout).toMatch(/size:\s+841\.89 x 595\.28/);
+    const rotated = a1.index.find((r) => r.itemId === fx.items.rotated)!;
+    const r = front + rotated.startPage;
+    expect(tool('pdfinfo', ['-f', String(r), '-l', String(r), a1.file]).stdout).toMatch(/rot:\s+90/);
+    expect(pageText(a1.file, r)).toContain('DOCR-P1');
+  });
+
+  it('shows photos upright by EXIF and by the user’s turn', async () => {
+    /** Top-to-bottom order of the red and blue halves down the middle of the rendered page. */
+    const order = async (file: string, n: number) => {
+      const prefix = path.join(dir, `render-${n}`);
+      tool('pdftoppm', ['-r', '30', '-png', '-f', String(n), '-l', String(n), '-singlefile', file, prefix]);
+      const { data, info } = await sharp(`${prefix}.png`).raw().toBuffer({ resolveWithObject: true });
+      const x = Math.round(info.width / 2);
+      const seen: string[] = [];
+      for (let y = 0; y < info.height; y++) {
+        const i = (y * info.width + x) * info.channels;
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        const c = r > 150 && b < 80 && g < 80 ? 'red' : b > 150 && r < 80 && g < 80 ? 'blue' : null;
+        if (c && seen.at(-1) !== c) seen.push(c);
+      }
+      return seen;
+    };
+    const front1 = frontMatter(qpdfJson(a1.file));
+    const sideways = a1.index.find((r) => r.itemId === fx.items.sidewaysPhoto)!;
+    expect(await order(a1.file, front1 + sideways.startPage)).toEqual(['red', 'blue']);
+    const front2 = frontMatter(qpdfJson(a2.file));
+    const turned = a2.index.find((r) => r.itemId === fx.items.smallPhoto)!;
+    expect(await order(a2.file, front2 + turned.startPage)).toEqual(['blue', 'red']);
+  });
+
+  it('embeds a JPEG as it is when it needs no more than 300 dpi, and downscales a larger one', () => {
+    const json = qpdfJson(a2.file);
+    const front = frontMatter(json);
+    const photo = a2.index.find((r) => r.itemId === fx.items.smallPhoto)!;
+    const image = json.pages[front + photo.startPage - 1]!.images[0]!;
+    const raw = path.join(dir, 'raw.jpg');
+    fs.writeFileSync(raw, spawnSync('qpdf', [`--show-object=${image.object}`, '--raw-stream-data', a2.file]).stdout);
+    expect(fs.readFileSync(raw).equals(fx.smallPhotoBytes)).toBe(true);
+
+    const a1json = qpdfJson(a1.file);
+    const scan = a1.index.find((r) => r.itemId === fx.items.bigScan)!;
+    const big = a1json.pages[frontMatter(a1json) + scan.startPage - 1]!.images[0]!;
+    // Placed on landscape A4 less margins: at most ~11.7 in wide → ≤ 3,510 px at 300 dpi.
+    expect(big.width).toBeLessThan(4000);
+    expect(big.width).toBeLessThanOrEqual(Math.ceil((841.89 / 72) * 300));
+  });
+
+  it('binds the same project state to byte-identical files', async () => {
+    const again = await bindProject(fx.project, {
+      outDir: path.join(dir, '再次装订'),
+      date: DATE,
+      filer: '张丽',
+      checker: '吴明',
+    });
+    for (const [i, v] of again.volumes.entries()) {
+      expect(fs.readFileSync(v.file).equals(fs.readFileSync(result.volumes[i]!.file)), v.file).toBe(true);
+    }
+  });
+
+  it('binds the same on a worker thread (as the app does), reporting progress, and can be cancelled there', async () => {
+    const updates: number[] = [];
+    const inWorker = await bindInWorker(fx.project.dir, '测试', {
+      outDir: path.join(dir, '后台线程'),
+      date: DATE,
+      filer: '张丽',
+      checker: '吴明',
+      onProgress: (u) => updates.push(u.current),
+    });
+    expect(inWorker.volumes.map((v) => v.index)).toEqual(result.volumes.map((v) => v.index));
+    for (const [i, v] of inWorker.volumes.entries()) {
+      expect(fs.readFileSync(v.file).equals(fs.readFileSync(result.volumes[i]!.file))).toBe(true);
+    }
+    expect(updates.length).toBeGreaterThan(5);
+    expect(updates.at(-1)).toBe(Math.max(...updates));
+
+    const controller = new AbortController();
+    const cancelled = bindInWorker(fx.project.dir, '测试', {
+      outDir: path.join(dir, '后台线程 取消'),
+      date: DATE,
+      signal: controller.signal,
+      onProgress: (u) => {
+        if (u.current >= 2) controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('previews the same index before building (the plan)', () => {
+    const plan = planBinding(fx.project.db, {});
+    const a1plan = plan.volumes[0]!;
+    const rows = a1plan.sections.flatMap((s) => s.items.map((i) => [s.indicator.code, i.itemId]));
+    // The plan also holds the damaged file's item, which only building finds unreadable.
+    expect(rows.filter(([, id]) => id !== fx.items.broken)).toEqual(a1.index.map((r) => [r.code, r.itemId]));
+    expect(plan.empty.map((e) => e.code)).toContain('A3');
+  });
+
+  it.skipIf(spawnSync('tesseract', ['--version']).error !== undefined)(
+    'renders Chinese that OCR reads back (tesseract chi_sim)',
+    () => {
+      const prefix = path.join(dir, 'ocr');
+      tool('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '2', a1.file, prefix]);
+      const read = (f: string) => tool('tesseract', [f, '-', '-l', 'chi_sim']).stdout.replace(/\s+/g, '');
+      const pngs = fs
+        .readdirSync(dir)
+        .filter((f) => f.startsWith('ocr'))
+        .sort();
+      expect(read(path.join(dir, pngs[0]!))).toContain('街道办事处');
+      expect(read(path.join(dir, pngs[1]!))).toContain('卷内目录');
+    },
+  );
+});
+
+describe('long volumes', () => {
+  let many: ReturnType<typeof createProject>;
+  let split: BindResult;
+  let manyDir: string;
+
+  beforeAll(async () => {
+    manyDir = tempDir('分卷');
+    many = createProject(path.join(manyDir, '项目'), { name: UNIT, year: 2026 }, { userName: '测试' });
+    importSample(many);
+    await manyItems(many, manyDir, 'A3.1.2', 70);
+    split = await bindProject(many, { outDir: path.join(manyDir, '案卷'), by: 'all', maxPages: 40, date: DATE });
+  }, 120_000);
+  afterAll(() => many?.close());
+
+  it('splits at item boundaries into 第 n 卷 共 m 卷 over the page limit', () => {
+    expect(split.volumes.map((v) => [v.part, v.parts, v.itemPages])).toEqual([
+      [1, 2, 40],
+      [2, 2, 30],
+    ]);
+    split.volumes.forEach((v, i) => {
+      expect(pageText(v.file, 1).replace(/\s+/g, '')).toContain(`第${i + 1}卷共2卷`);
+      expect(path.basename(v.file)).toContain(`第${i + 1}卷共2卷`);
+      expect(v.index[0]!.startPage).toBe(1);
+      expect(tool('qpdf', ['--check', v.file]).code).toBe(0);
+    });
+    // Each item once, in order, across the volumes.
+    const titles = split.volumes.flatMap((v) => v.index.map((r) => r.title));
+    expect(titles).toEqual(Array.from({ length: 70 }, (_, i) => `第${i + 1}次活动记录`));
+  });
+
+  it('runs the index over several pages (目录1, 目录2), each row still linked to its page', () => {
+    const v = split.volumes[0]!;
+    const json = qpdfJson(v.file);
+    const front = frontMatter(json);
+    expect(front).toBeGreaterThanOrEqual(3);
+    expect(json.pages[2]!.label).toMatchObject({ '/P': 'u:目录', '/S': '/D', '/St': 2 }); // 目录2
+    expect(pageText(v.file, 3)).toContain('（续）');
+    const targets = Array.from({ length: front - 1 }, (_, i) => linkTargets(json, i + 2)).flat();
+    expect(targets).toEqual(v.index.map((r) => front + r.startPage));
+    for (const r of v.index) expect(pageText(v.file, front + r.startPage)).toContain(`ITEM-${titles(r.title)}-P1`);
+  });
+
+  it('stops when cancelled, leaving no half-written file', async () => {
+    const out = path.join(manyDir, '取消');
+    const controller = new AbortController();
+    const run = bindProject(many, {
+      outDir: out,
+      by: 'all',
+      date: DATE,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.current >= 5) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow();
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+  });
+});
+
+describe('other images, dividers, page-number positions', () => {
+  let other: ReturnType<typeof createProject>;
+  let otherDir: string;
+  let ids: Awaited<ReturnType<typeof otherImages>>;
+  let bound: BindResult;
+
+  beforeAll(async () => {
+    otherDir = tempDir('图片');
+    other = createProject(path.join(otherDir, '项目'), { name: UNIT, year: 2026 }, { userName: '测试' });
+    importSample(other);
+    ids = await otherImages(other, otherDir, 'A5.2.1');
+    await manyItems(other, otherDir, 'A5.2.2', 2, 'DIV');
+    bound = await bindProject(other, {
+      outDir: path.join(otherDir, '案卷'),
+      date: DATE,
+      dividers: true,
+      numberPosition: 'bottom-center',
+      duplex: false,
+    });
+  }, 120_000);
+  afterAll(() => other?.close());
+
+  it('binds CMYK JPEG, PNG, multi-page TIFF and WebP, all as RGB or grey', () => {
+    expect(bound.problems).toEqual([]);
+    const v = bound.volumes[0]!;
+    const pagesOf = (id: number) => v.index.find((r) => r.itemId === id)!;
+    expect(pagesOf(ids.tiff).endPage - pagesOf(ids.tiff).startPage).toBe(2);
+    const json = qpdfJson(v.file);
+    const objects = json.qpdf[1];
+    const spaces = json.pages.flatMap((p) =>
+      p.images.map(
+        (img) => objects[`obj:${img.object}`]!.value?.['/ColorSpace'] ?? (img as { colorspace?: string }).colorspace,
+      ),
+    );
+    expect(spaces.length).toBeGreaterThanOrEqual(6);
+    for (const s of spaces) expect(['/DeviceRGB', '/DeviceGray']).toContain(s);
+    expect(tool('qpdf', ['--check', v.file]).code).toBe(0);
+  });
+
+  it('puts a divider before each indicator, unnumbered, listing the items and their pages', () => {
+    const v = bound.volumes[0]!;
+    const json = qpdfJson(v.file);
+    const dividers = json.pages.map((p, i) => (p.label?.['/P'] === 'u:分隔页' ? i + 1 : 0)).filter(Boolean);
+    expect(dividers).toHaveLength(2);
+    const text = pageText(v.file, dividers[1]!).replace(/\s+/g, '');
+    expect(text).toContain('A5.2.2全民阅读活动');
+    expect(text).toContain('材料要求');
+    const first = v.index.find((r) => r.code === 'A5.2.2')!;
+    expect(text).toContain(`第${first.startPage}页`);
+    // Item pages still carry 1…n with matching labels, dividers or not.
+    expect(json.pages[dividers[1]!]!.label).toMatchObject({ '/S': '/D', '/St': first.startPage });
+    const indexPages = json.pages.filter((p) => p.label?.['/P'] === 'u:目录').length;
+    expect(pageCount(v.file)).toBe(1 + indexPages + v.itemPages + dividers.length + 1);
+  });
+
+  it('puts numbers bottom centre when asked (single-sided: the binding margin always on the left)', () => {
+    const v = bound.volumes[0]!;
+    const json = qpdfJson(v.file);
+    const first = v.index.find((r) => r.code === 'A5.2.2')!;
+    const n = json.pages.findIndex((p) => p.label?.['/St'] === first.startPage) + 1;
+    for (const page of [n, n + 1]) {
+      const w = words(v.file, page);
+      const stamp = w.words.find((x) => /^\d+$/.test(x.text))!;
+      expect(stamp.yMin).toBeGreaterThan(w.height - 36);
+      expect(Math.abs((stamp.xMin + stamp.xMax) / 2 - (w.width + (25 * 72) / 25.4) / 2)).toBeLessThan(10);
+      const content = w.words.find((x) => x.text.startsWith('DIV-'))!;
+      expect(content.xMin).toBeGreaterThan((25 * 72) / 25.4);
+    }
+  });
+});
+
+/** 第12次活动记录 → 12 */
+const titles = (title: string) => /第(\d+)次/.exec(title)![1]!;
+
+describe('taizhang bind / demo', () => {
+  async function cli(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
+    return { code, stdout, stderr };
+  }
+
+  it('bind --json prints {volumes:[{file,pages,bytes,index:[{code,title,itemId,startPage,endPage}]}]}', async () => {
+    const out = path.join(dir, 'CLI 输出');
+    const r = await cli(
+      'bind',
+      fx.project.dir,
+      ...['--out', out, '--indicator', 'A2', '--date', DATE, '--filer', '张丽', '--checker', '吴明', '--json'],
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as BindResult;
+    expect(json.volumes).toHaveLength(1);
+    expect(Object.keys(json.volumes[0]!)).toEqual(expect.arrayContaining(['file', 'pages', 'bytes', 'index']));
+    expect(Object.keys(json.volumes[0]!.index[0]!).sort()).toEqual(['code', 'endPage', 'itemId', 'startPage', 'title']);
+    expect(json.volumes[0]!.index.map((r) => r.itemId)).toEqual([fx.items.briefing, fx.items.smallPhoto]);
+    expect(fs.existsSync(json.volumes[0]!.file)).toBe(true);
+    // The same volume as the full run's A2 (same state, same date).
+    expect(fs.readFileSync(json.volumes[0]!.file).equals(fs.readFileSync(a2.file))).toBe(true);
+  });
+
+  it('bind --max-pages splits, --plan previews without writing, bad options exit 2, unknown codes exit 1', async () => {
+    const out = path.join(dir, 'CLI 分卷');
+    const r = await cli('bind', fx.project.dir, '--out', out, '--indicator', 'A1', '--max-pages', '4', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as BindResult;
+    expect(json.volumes.length).toBeGreaterThan(1);
+    expect(pageText(json.volumes[0]!.file, 1).replace(/\s+/g, '')).toContain(`第1卷共${json.volumes.length}卷`);
+
+    const plan = await cli('bind', fx.project.dir, '--plan');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('A1 组织领导与工作机制');
+    expect(plan.stdout).toContain('[IMG 20250921 101010]');
+
+    expect((await cli('bind', fx.project.dir, '--out', out, '--by', 'nonsense')).code).toBe(2);
+    expect((await cli('bind', fx.project.dir)).code).toBe(2);
+    const unknown = await cli('bind', fx.project.dir, '--out', out, '--indicator', 'Z9');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Z9');
+  });
+
+  it(
+    'demo makes a project from the sample, binds it and says where the volumes are',
+    { timeout: 240_000 },
+    async () => {
+      const target = path.join(tempDir('演示'), 'demo output');
+      const r = await cli('demo', target);
+      expect(r.code, r.stderr).toBe(0);
+      const volumes = path.join(target, '案卷');
+      expect(r.stdout).toContain(volumes);
+      const files = fs.readdirSync(volumes).filter((f) => /^\d{2} .*\.pdf$/.test(f));
+      expect(files.length).toBeGreaterThanOrEqual(3);
+      expect(fs.existsSync(path.join(volumes, '卷脊.pdf'))).toBe(true);
+      for (const f of files) expect(tool('qpdf', ['--check', path.join(volumes, f)]).code).toBe(0);
+      // A second run replaces the first demo instead of refusing.
+      const again = await cli('demo', target, '--json');
+      expect(again.code, again.stderr).toBe(0);
+      expect((JSON.parse(again.stdout) as BindResult).volumes.length).toBe(files.length);
+    },
+  );
+});
