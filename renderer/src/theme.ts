@@ -1,4 +1,5 @@
 import type { ThemeConfig } from 'antd';
+import { GAP_STATUS_LABELS, type GapStatus } from '../../shared/gaps/model';
 
 /** A calm, slightly desaturated government-document blue. */
 export const PRIMARY = '#1f5fbf';
@@ -7,17 +8,17 @@ export const FONT_FAMILY =
   '"Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Segoe UI", sans-serif';
 
 /**
- * 查漏补缺 results. UI.md: status is always colour *and* a symbol/word, never colour alone,
- * so each entry carries the glyph and the label with it.
+ * 查漏补缺 results, keyed like the checker's statuses. UI.md: status is always colour *and* a
+ * symbol/word, never colour alone, so each entry carries the glyph and the label with it.
  */
-export const GAP_STATUS = {
-  complete: { label: '齐全', symbol: '●', color: '#2e8b57' },
-  partial: { label: '部分', symbol: '◐', color: '#d48806' },
-  missing: { label: '缺失', symbol: '○', color: '#cf1322' },
-  notRequired: { label: '无要求', symbol: '–', color: '#8c8c8c' },
-} as const;
+export const GAP_STATUS: Record<GapStatus, { label: string; symbol: string; color: string }> = {
+  complete: { label: GAP_STATUS_LABELS.complete, symbol: '●', color: '#2e8b57' },
+  partial: { label: GAP_STATUS_LABELS.partial, symbol: '◐', color: '#d48806' },
+  missing: { label: GAP_STATUS_LABELS.missing, symbol: '○', color: '#cf1322' },
+  none: { label: GAP_STATUS_LABELS.none, symbol: '–', color: '#8c8c8c' },
+};
 
-export type GapStatus = keyof typeof GAP_STATUS;
+export type { GapStatus };
 
 /** Neutral surfaces of the main window. */
 export const SURFACE = {

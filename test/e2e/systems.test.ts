@@ -125,7 +125,7 @@ describe('assessment systems in the UI', () => {
     await expect(editor.getByRole('textbox', { name: '材料要求' }).inputValue()).resolves.toBe(leaf.requirement);
     await expect(page.locator('.tz-indicator-title').textContent()).resolves.toBe(`${leaf.code} ${leaf.title}`);
     await expect(editor.getByRole('button', { name: '保存' }).isDisabled()).resolves.toBe(true);
-    const quarterly = editor.locator('.tz-rule', { hasText: '每季度至少1次' });
+    const quarterly = editor.locator('.tz-rule', { hasText: '每季度至少1件' });
     await quarterly.getByText('建议').waitFor();
     await quarterly.getByRole('button', { name: '确认' }).click();
     await expect(quarterly.getByText('建议').count()).resolves.toBe(0);

@@ -1,5 +1,6 @@
 import { FileTextOutlined, PartitionOutlined } from '@ant-design/icons';
 import { Empty } from 'antd';
+import type { GapIndicatorResult } from '../../../shared/gaps/model';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { IndicatorEditor } from '../systems/IndicatorEditor';
 import { MaterialDetail } from '../materials/MaterialDetail';
@@ -7,6 +8,12 @@ import type { Material } from '../../../shared/materials/api-types';
 
 type Props = {
   indicator: IndicatorNode | null;
+  /** It has no children: only leaves are checked against their rules. */
+  isLeaf: boolean;
+  gap: GapIndicatorResult | undefined;
+  checking: boolean;
+  /** The centre pane's items (the indicator's), so hovering a finding needs no call for them. */
+  items: Material[];
   material: Material | null;
   indicators: IndicatorNode[];
   onMaterialChanged: () => void;
@@ -18,6 +25,10 @@ type Props = {
 /** Right pane: the selected indicator's requirements and people (materials' details come with materials). */
 export function DetailPane({
   indicator,
+  isLeaf,
+  gap,
+  checking,
+  items,
   material,
   indicators,
   levelName,
@@ -47,6 +58,10 @@ export function DetailPane({
           <IndicatorEditor
             key={indicator.id}
             node={indicator}
+            isLeaf={isLeaf}
+            gap={gap}
+            checking={checking}
+            items={items}
             levelName={levelName}
             onSaved={onSaved}
             onTreeChanged={onTreeChanged}

@@ -1,29 +1,7 @@
 import { Descriptions, Drawer, Typography } from 'antd';
 import type { AppInfo } from '../hooks/use-app-info';
-import type { GapStatus } from '../theme';
-import { StatusBadge } from './StatusBadge';
 
 type DrawerProps = { open: boolean; onClose: () => void };
-
-const GAP_ORDER: GapStatus[] = ['complete', 'partial', 'missing', 'notRequired'];
-
-export function GapsDrawer({ open, onClose }: DrawerProps) {
-  return (
-    <Drawer title="查漏补缺" open={open} onClose={onClose} size={420}>
-      <div className="tz-drawer-intro">
-        <Typography.Paragraph>
-          按每个指标的材料要求逐项检查，列出哪些指标的材料已经齐全、哪些还缺，缺什么。
-        </Typography.Paragraph>
-        <div className="tz-gap-legend">
-          {GAP_ORDER.map((status) => (
-            <StatusBadge key={status} status={status} />
-          ))}
-        </div>
-        <div className="tz-drawer-notice">请先导入测评体系并添加材料，这里就会显示每个指标的检查结果。</div>
-      </div>
-    </Drawer>
-  );
-}
 
 export function BinderDrawer({ open, onClose }: DrawerProps) {
   return (

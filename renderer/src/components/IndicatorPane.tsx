@@ -8,6 +8,7 @@ import {
 } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Empty, Select, Spin, type MenuProps } from 'antd';
 import { useState } from 'react';
+import type { GapIndicatorResult } from '../../../shared/gaps/model';
 import { api } from '../api';
 import { errorText } from '../errors';
 import type { MaterialCounts } from '../materials/use-material-counts';
@@ -25,6 +26,8 @@ export type Selection = { kind: 'indicator'; id: number } | { kind: 'unsorted' }
 
 type Props = {
   systems: SystemsState;
+  /** 查漏补缺 results, shown as badges on the tree. */
+  gaps: ReadonlyMap<number, GapIndicatorResult>;
   nativeDialogs: boolean;
   selection: Selection;
   onSelect: (selection: Selection) => void;
@@ -37,7 +40,7 @@ type Props = {
 type Dialog = 'import' | 'settings' | 'edition' | 'people' | null;
 
 /** Left pane: the 测评体系 switcher and tree, with 待归类 and 回收站 always at the bottom. */
-export function IndicatorPane({ systems, nativeDialogs, selection, onSelect, counts, onAddFiles }: Props) {
+export function IndicatorPane({ systems, gaps, nativeDialogs, selection, onSelect, counts, onAddFiles }: Props) {
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
@@ -158,6 +161,7 @@ export function IndicatorPane({ systems, nativeDialogs, selection, onSelect, cou
         ) : system ? (
           <IndicatorTree
             indicators={systems.indicators}
+            gaps={gaps}
             selectedId={selectedId}
             onSelect={(n) => onSelect({ kind: 'indicator', id: n.id })}
             onDropFiles={(files, id) => void onAddFiles(files, [id])}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
 import type { AppInfo } from '../hooks/use-app-info';
-import { BinderDrawer, GapsDrawer, SettingsDrawer } from './Drawers';
+import { BinderDrawer, SettingsDrawer } from './Drawers';
 import { DetailPane } from './DetailPane';
 import { IndicatorPane, type Selection } from './IndicatorPane';
 import { JobsBar } from './JobsBar';
@@ -9,6 +9,8 @@ import { MaterialsPane } from './MaterialsPane';
 import { ProjectInfoModal } from './ProjectInfoModal';
 import { TopBar } from './TopBar';
 import { useSystems } from '../systems/use-systems';
+import { GapsDashboard } from '../gaps/GapsDashboard';
+import { useGaps } from '../gaps/use-gaps';
 import { AddReportModal } from '../materials/AddReportModal';
 import { useAddMaterials } from '../materials/use-add-materials';
 import { useMaterialCounts } from '../materials/use-material-counts';
@@ -35,18 +37,22 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
   const [materialIds, setMaterialIds] = useState<number[]>([]);
   const materials = useMaterials(selection);
   const counts = useMaterialCounts();
+  const gaps = useGaps(systems.systemId);
   // Both panes take files; one adder for them, since every adder hears every add job and opens its own 添加结果.
   const adding = useAddMaterials();
   // Edits here (link, trash, merge…) move items in and out of 待归类 and 回收站 without a core event.
+  // They change the evidence, so the check too; project.changed (adds, imports) re-checks by itself.
   const materialsChanged = () => {
     void materials.reload();
     void counts.reload();
+    gaps.reload();
   };
   const material = materialIds.length === 1 ? (materials.items.find((m) => m.id === materialIds[0]) ?? null) : null;
   const select = (next: Selection) => {
     setSelection(next);
     setMaterialIds([]);
   };
+  const isLeaf = indicator ? !systems.indicators.some((n) => n.parentId === indicator.id) : false;
   const levelName = indicator ? (systems.system?.levelNames[indicator.level - 1] ?? `${indicator.level}级指标`) : '';
 
   return (
@@ -64,6 +70,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
       <div className="tz-body">
         <IndicatorPane
           systems={systems}
+          gaps={gaps.byId}
           nativeDialogs={appInfo?.nativeDialogs ?? false}
           selection={selection}
           onSelect={select}
@@ -74,6 +81,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           hasSystem={hasSystem}
           selection={selection}
           indicator={indicator}
+          gap={indicator ? gaps.byId.get(indicator.id) : undefined}
           items={materials.items}
           loading={materials.loading}
           selectedIds={materialIds}
@@ -85,11 +93,22 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
         />
         <DetailPane
           indicator={indicator}
+          isLeaf={isLeaf}
+          gap={indicator ? gaps.byId.get(indicator.id) : undefined}
+          checking={gaps.checking}
+          items={materials.items}
           material={material}
           indicators={systems.indicators}
           levelName={levelName}
-          onSaved={systems.replace}
-          onTreeChanged={() => void systems.reload()}
+          onSaved={(node) => {
+            systems.replace(node);
+            // Rules, people or 完成时限 may have changed: the preview under the rules follows.
+            gaps.reload();
+          }}
+          onTreeChanged={() => {
+            void systems.reload();
+            gaps.reload();
+          }}
           onMaterialChanged={materialsChanged}
         />
       </div>
@@ -97,7 +116,18 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
       <AddReportModal report={adding.report} onClose={adding.closeReport} onRetry={adding.retryWithPassword} />
 
       <ProjectInfoModal open={panel === 'info'} onClose={() => setPanel(null)} />
-      <GapsDrawer open={panel === 'gaps'} onClose={() => setPanel(null)} />
+      <GapsDashboard
+        open={panel === 'gaps'}
+        onClose={() => setPanel(null)}
+        system={systems.system}
+        indicators={systems.indicators}
+        gaps={gaps}
+        nativeDialogs={appInfo?.nativeDialogs ?? false}
+        onJump={(id) => {
+          select({ kind: 'indicator', id });
+          setPanel(null);
+        }}
+      />
       <BinderDrawer open={panel === 'binder'} onClose={() => setPanel(null)} />
       <SettingsDrawer open={panel === 'settings'} appInfo={appInfo} onClose={() => setPanel(null)} />
     </div>

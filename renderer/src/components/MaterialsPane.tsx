@@ -1,10 +1,12 @@
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Empty, Segmented, Tooltip, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import type { GapIndicatorResult } from '../../../shared/gaps/model';
 import type { Material } from '../../../shared/materials/api-types';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { useAction } from '../hooks/use-action';
 import { useFileDrop } from '../hooks/use-file-drop';
+import { GapTag } from '../gaps/GapMark';
 import { BatchBar } from '../materials/BatchBar';
 import { MaterialList, type ListSort } from '../materials/MaterialList';
 import { OrderButtons } from '../materials/OrderButtons';
@@ -16,6 +18,8 @@ type Props = {
   hasSystem: boolean;
   selection: Selection;
   indicator: IndicatorNode | null;
+  /** The indicator's 查漏补缺 result, beside its name. */
+  gap?: GapIndicatorResult;
   items: Material[];
   loading: boolean;
   selectedIds: number[];
@@ -66,6 +70,7 @@ export function MaterialsPane({
   hasSystem,
   selection,
   indicator,
+  gap,
   items,
   loading,
   selectedIds,
@@ -96,7 +101,10 @@ export function MaterialsPane({
     <main className={drop.over ? 'tz-pane tz-pane-centre tz-dropping' : 'tz-pane tz-pane-centre'} {...drop.dropProps}>
       <div className="tz-pane-header tz-indicator-header">
         <span className="tz-indicator-title">{title}</span>
-        <span className="tz-muted">{items.length} 件</span>
+        <span className="tz-indicator-facts">
+          {gap && <IndicatorGap gap={gap} />}
+          <span className="tz-muted">{items.length} 件</span>
+        </span>
       </div>
       <div className="tz-toolbar">
         <Tooltip title={addHint}>
@@ -175,5 +183,22 @@ export function MaterialsPane({
         )}
       </div>
     </main>
+  );
+}
+
+/** UI.md's header: "齐全 3/3 · 12件"; a leaf shows its status, a branch how many of its leaves are 齐全. */
+function IndicatorGap({ gap }: { gap: GapIndicatorResult }) {
+  const required = gap.counts.complete + gap.counts.partial + gap.counts.missing;
+  const why = gap.findings.find((f) => f.severity !== 'note')?.message;
+  return (
+    <>
+      <GapTag status={gap.status} title={why} />
+      {required > 1 && (
+        <span className="tz-muted">
+          齐全 {gap.counts.complete}/{required}
+        </span>
+      )}
+      <span className="tz-muted">·</span>
+    </>
   );
 }

@@ -1,14 +1,25 @@
-import { CheckOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Form, Input, InputNumber, Select, Switch, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { GapIndicatorResult } from '../../../shared/gaps/model';
+import type { Material } from '../../../shared/materials/api-types';
 import type { IndicatorNode, IndicatorPatch, Person } from '../../../shared/systems/api-types';
 import type { Rule } from '../../../shared/systems/model';
 import { api } from '../api';
 import { errorText } from '../errors';
-import { DOC_KINDS, PERIOD_OPTIONS, ruleLabel } from './rule-label';
+import { GapPreview } from '../gaps/GapPreview';
+import { ruleLabel } from './rule-label';
+import { RuleForm } from './RuleForm';
 
 type Props = {
   node: IndicatorNode | null;
+  /** Only leaves are checked against their rules; a branch's result is its leaves' together. */
+  isLeaf: boolean;
+  /** The indicator's current 查漏补缺 result (of what is saved), and whether a check is running. */
+  gap: GapIndicatorResult | undefined;
+  checking: boolean;
+  /** Its items as the centre pane has them, for the items shown on hovering a finding. */
+  items: Material[];
   levelName: string;
   onSaved: (node: IndicatorNode) => void;
   /** The whole tree needs reloading (applicability changes a subtree). */
@@ -38,6 +49,9 @@ const EDITABLE: (keyof Draft)[] = [
   'deadline',
 ];
 
+/** The fields the gap checker reads: while one has unsaved changes, the result shown is of the saved ones. */
+const CHECKED_FIELDS: (keyof Draft)[] = ['rules', 'methods', 'applicable', 'collectorId', 'reviewerId', 'deadline'];
+
 function draftOf(node: IndicatorNode): Draft {
   const out = {} as Record<string, unknown>;
   for (const k of EDITABLE) out[k] = node[k];
@@ -52,7 +66,7 @@ function patchOf(node: IndicatorNode, draft: Draft): IndicatorPatch {
 }
 
 /** The right pane for an indicator: its texts, evidence rules (检查规则) and people. */
-export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Props) {
+export function IndicatorEditor({ node, isLeaf, gap, checking, items, levelName, onSaved, onTreeChanged }: Props) {
   const { message } = App.useApp();
   const [draft, setDraft] = useState<Draft | null>(node ? draftOf(node) : null);
   const [base, setBase] = useState<IndicatorNode | null>(node);
@@ -74,6 +88,7 @@ export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Pro
 
   const patch = useMemo(() => (node && draft ? patchOf(node, draft) : {}), [node, draft]);
   const dirty = Object.keys(patch).length > 0;
+  const known = useMemo(() => new Map(items.map((m) => [m.id, m])), [items]);
   if (!node || !draft) {
     return (
       <Empty
@@ -157,8 +172,24 @@ export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Pro
               aria-label="材料要求"
             />
           </Form.Item>
-          <Form.Item label="检查规则" extra="确认后的规则用于查漏补缺；“建议”是从材料要求中读出的，请确认或删除">
+          <Form.Item
+            label="检查规则"
+            extra={
+              isLeaf
+                ? '确认后的规则用于查漏补缺；“建议”是从材料要求中读出的，请确认或删除'
+                : '检查规则写在末级指标上；这一级的结果由下级指标汇总而来'
+            }
+          >
             <RuleList rules={draft.rules} onChange={setRules} />
+          </Form.Item>
+          <Form.Item label="检查结果">
+            <GapPreview
+              gap={gap}
+              isLeaf={isLeaf}
+              checking={checking}
+              pending={CHECKED_FIELDS.some((k) => k in patch)}
+              known={known}
+            />
           </Form.Item>
           <Form.Item label="本单位适用（个性指标）">
             <Switch
@@ -225,84 +256,88 @@ export function IndicatorEditor({ node, levelName, onSaved, onTreeChanged }: Pro
   );
 }
 
-function RuleList({ rules, onChange }: { rules: Rule[]; onChange: (rules: Rule[]) => void }) {
-  const [type, setType] = useState<'periodic' | 'count' | 'docType'>('periodic');
-  const [period, setPeriod] = useState('quarter');
-  const [min, setMin] = useState(1);
-  const [kind, setKind] = useState(DOC_KINDS[0]!);
-  const add = () => {
-    const params: Record<string, unknown> =
-      type === 'periodic' ? { period, min } : type === 'count' ? { min } : { kind };
-    const rule: Rule = { type, params, text: '', confirmed: true };
-    onChange([...rules, { ...rule, text: ruleLabel(rule) }]);
+type RuleListProps = {
+  rules: Rule[];
+  onChange: (rules: Rule[]) => void;
+};
+
+/** The indicator's 检查规则: suggestions to confirm, rules to change or delete, and a form to add one. */
+function RuleList({ rules, onChange }: RuleListProps) {
+  // The rule whose form is open: its index, 'new', or none.
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const done = (rule: Rule) => {
+    const at = typeof editing === 'number' && editing < rules.length ? editing : null;
+    onChange(at === null ? [...rules, rule] : rules.map((r, i) => (i === at ? rule : r)));
+    setEditing(null);
   };
   return (
     <div className="tz-rules">
-      {rules.length === 0 && <div className="tz-muted">还没有检查规则</div>}
-      {rules.map((r, i) => (
-        <div key={`${i}-${r.type}`} className={r.confirmed ? 'tz-rule' : 'tz-rule tz-rule-suggested'}>
-          {!r.confirmed && <Tag color="gold">建议</Tag>}
-          <span className="tz-rule-label">{ruleLabel(r)}</span>
-          {/* The words the rule was read from, unless the label already says them ("需要：通知" from "通知"). */}
-          {r.text && !ruleLabel(r).includes(r.text) && (
-            <span className="tz-rule-text" title={r.text}>
-              “{r.text}”
+      {rules.length === 0 && editing === null && <div className="tz-muted">还没有检查规则</div>}
+      {rules.map((r, i) =>
+        editing === i ? (
+          <RuleForm key={`${i}-edit`} rule={r} onDone={done} onCancel={() => setEditing(null)} />
+        ) : (
+          <div key={`${i}-${r.type}`} className={r.confirmed ? 'tz-rule' : 'tz-rule tz-rule-suggested'}>
+            {!r.confirmed && <Tag color="gold">建议</Tag>}
+            <span className="tz-rule-label" title={ruleLabel(r)}>
+              {ruleLabel(r)}
             </span>
-          )}
-          <span className="tz-rule-actions">
-            {!r.confirmed && (
+            {/* The words the rule was read from, unless the label already says them ("需要：通知" from "通知"). */}
+            {r.text && !ruleLabel(r).includes(r.text) && (
+              <span className="tz-rule-text" title={r.text}>
+                “{r.text}”
+              </span>
+            )}
+            <span className="tz-rule-actions">
+              {!r.confirmed && (
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<CheckOutlined />}
+                  disabled={editing !== null}
+                  onClick={() => onChange(rules.map((x, j) => (j === i ? { ...x, confirmed: true } : x)))}
+                >
+                  确认
+                </Button>
+              )}
               <Button
                 size="small"
                 type="link"
-                icon={<CheckOutlined />}
-                onClick={() => onChange(rules.map((x, j) => (j === i ? { ...x, confirmed: true } : x)))}
-              >
-                确认
-              </Button>
-            )}
-            <Button
-              size="small"
-              type="link"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={() => onChange(rules.filter((_, j) => j !== i))}
-              aria-label="删除规则"
-            />
-          </span>
-        </div>
-      ))}
-      <Space.Compact className="tz-rule-add">
-        <Select
-          value={type}
-          onChange={setType}
-          style={{ width: 96 }}
-          options={[
-            { value: 'periodic', label: '按周期' },
-            { value: 'count', label: '次数' },
-            { value: 'docType', label: '材料类型' },
-          ]}
-        />
-        {type === 'periodic' && (
-          <Select value={period} onChange={setPeriod} options={PERIOD_OPTIONS} style={{ width: 86 }} />
-        )}
-        {type !== 'docType' && (
-          <>
-            <InputNumber min={1} max={100} value={min} onChange={(v) => setMin(v ?? 1)} style={{ width: 56 }} />
-            <Space.Addon>次</Space.Addon>
-          </>
-        )}
-        {type === 'docType' && (
-          <Select
-            value={kind}
-            onChange={setKind}
-            options={DOC_KINDS.map((k) => ({ value: k, label: k }))}
-            style={{ width: 110 }}
-          />
-        )}
-        <Button icon={<PlusOutlined />} onClick={add}>
-          添加
+                icon={<EditOutlined />}
+                // One form at a time, so the rule a form was opened for stays where it was.
+                disabled={editing !== null}
+                onClick={() => setEditing(i)}
+                aria-label="修改规则"
+                title="修改规则"
+              />
+              <Button
+                size="small"
+                type="link"
+                danger
+                icon={<DeleteOutlined />}
+                disabled={editing !== null}
+                onClick={() => onChange(rules.filter((_, j) => j !== i))}
+                aria-label="删除规则"
+                title="删除规则"
+              />
+            </span>
+          </div>
+        ),
+      )}
+      {editing === 'new' ? (
+        <RuleForm rule={null} onDone={done} onCancel={() => setEditing(null)} />
+      ) : (
+        <Button
+          className="tz-rule-add"
+          size="small"
+          type="dashed"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing('new')}
+          disabled={editing !== null}
+        >
+          添加规则
         </Button>
-      </Space.Compact>
+      )}
     </div>
   );
 }

@@ -1,13 +1,17 @@
 import { Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { GapIndicatorResult } from '../../../shared/gaps/model';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { DragSurface, elementUnder } from '../components/DragSurface';
+import { GapMark } from '../gaps/GapMark';
 import { useEdgeScroll } from '../hooks/use-edge-scroll';
 import { leavesElement, useFileDrop } from '../hooks/use-file-drop';
 
 type Props = {
   indicators: IndicatorNode[];
+  /** 查漏补缺 results by indicator id; empty until the first check answers. */
+  gaps: ReadonlyMap<number, GapIndicatorResult>;
   selectedId: number | null;
   onSelect: (node: IndicatorNode) => void;
   /** Files from Explorer dropped on an indicator: add them, linked to it. */
@@ -20,17 +24,27 @@ const OPEN_ON_HOVER_MS = 800;
 /** The indicator files are being dragged over; titles read it, so the tree data need not be rebuilt. */
 const DropTarget = createContext<number | null>(null);
 
-function IndicatorTitle({ node }: { node: IndicatorNode }) {
+/**
+ * The check results, read by the titles the same way: a re-check then re-renders only the
+ * few titles the virtual list has on screen, not the tree data of thousands of nodes.
+ */
+const GapResults = createContext<ReadonlyMap<number, GapIndicatorResult>>(new Map());
+
+function IndicatorTitle({ node, leaf }: { node: IndicatorNode; leaf: boolean }) {
   const dropping = useContext(DropTarget) === node.id;
+  const gap = useContext(GapResults).get(node.id);
   const className = ['tz-ind', node.applicable ? '' : 'tz-ind-off', dropping ? 'tz-ind-drop' : ''].filter(Boolean);
   return (
     <span className={className.join(' ')} title={`${node.code} ${node.title}`} data-indicator-id={node.id}>
       <span className="tz-ind-code">{node.code}</span>
       <span className="tz-ind-title">{node.title}</span>
-      {!node.applicable && (
+      {!node.applicable ? (
+        // 不适用 says it all; 无要求 beside it would say it twice.
         <Tag className="tz-ind-tag" bordered={false}>
           不适用
         </Tag>
+      ) : (
+        gap && <GapMark result={gap} leaf={leaf} />
       )}
     </span>
   );
@@ -57,7 +71,7 @@ function toTreeData(indicators: IndicatorNode[]): DataNode[] {
         key: n.id,
         isLeaf: children.length === 0,
         children,
-        title: <IndicatorTitle node={n} />,
+        title: <IndicatorTitle node={n} leaf={children.length === 0} />,
       };
     });
   return build(null);
@@ -78,7 +92,7 @@ function useHeight<T extends HTMLElement>(): [React.RefObject<T | null>, number]
 }
 
 /** The indicator tree: virtualised (systems have up to thousands of indicators), keyboard navigable. */
-export function IndicatorTree({ indicators, selectedId, onSelect, onDropFiles }: Props) {
+export function IndicatorTree({ indicators, gaps, selectedId, onSelect, onDropFiles }: Props) {
   const treeData = useMemo(() => toTreeData(indicators), [indicators]);
   const byId = useMemo(() => new Map(indicators.map((n) => [n.id, n])), [indicators]);
   const [expanded, setExpanded] = useState<React.Key[]>([]);
@@ -140,26 +154,28 @@ export function IndicatorTree({ indicators, selectedId, onSelect, onDropFiles }:
         drop.dropProps.onDrop(e);
       }}
     >
-      <DropTarget value={drop.over}>
-        <Tree
-          ref={tree}
-          blockNode
-          virtual
-          height={height}
-          treeData={treeData}
-          expandedKeys={expanded}
-          onExpand={(keys) => setExpanded(keys)}
-          selectedKeys={selectedId === null ? [] : [selectedId]}
-          activeKey={active}
-          onActiveChange={setActive}
-          onSelect={(_keys, info) => {
-            const node = byId.get(Number(info.node.key));
-            setActive(info.node.key);
-            if (node) onSelect(node);
-          }}
-          aria-label="指标树"
-        />
-      </DropTarget>
+      <GapResults value={gaps}>
+        <DropTarget value={drop.over}>
+          <Tree
+            ref={tree}
+            blockNode
+            virtual
+            height={height}
+            treeData={treeData}
+            expandedKeys={expanded}
+            onExpand={(keys) => setExpanded(keys)}
+            selectedKeys={selectedId === null ? [] : [selectedId]}
+            activeKey={active}
+            onActiveChange={setActive}
+            onSelect={(_keys, info) => {
+              const node = byId.get(Number(info.node.key));
+              setActive(info.node.key);
+              if (node) onSelect(node);
+            }}
+            aria-label="指标树"
+          />
+        </DropTarget>
+      </GapResults>
       {drop.over !== null && <DragSurface />}
     </div>
   );
