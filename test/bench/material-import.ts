@@ -11,7 +11,8 @@ import { pdf } from '../fixtures/evidence-files';
 /**
  * A 12 MP phone-like photo (4000×3000, textured so it compresses like a real one, with
  * EXIF date). Copies differ only in bytes after the JPEG end marker, which decoders ignore:
- * distinct hashes, the same decoding work.
+ * distinct hashes, the same decoding work — and, like real photos, distinct sizes (the
+ * importer hashes a file before decoding only when something of its size is stored).
  */
 async function phonePhoto(): Promise<Buffer> {
   const noise = await sharp({
@@ -73,14 +74,15 @@ export async function materialImportBench(): Promise<string[]> {
     for (let i = 0; i < photos; i++) {
       fs.writeFileSync(
         path.join(photoDir, `IMG_${String(i).padStart(4, '0')}.jpg`),
-        Buffer.concat([base, Buffer.from(`#${i}`)]),
+        Buffer.concat([base, Buffer.from(`#${i}`), Buffer.alloc(i * 7)]),
       );
     }
     const pdfDir = path.join(work, 'pdfs');
     fs.mkdirSync(pdfDir);
     const basePdf = await pdf(10);
     for (let i = 0; i < pdfs; i++) {
-      fs.writeFileSync(path.join(pdfDir, `文件${i}.pdf`), Buffer.concat([basePdf, Buffer.from(`\n%${i}\n`)]));
+      const padding = Buffer.from(`\n%${'x'.repeat(i)}\n`);
+      fs.writeFileSync(path.join(pdfDir, `文件${i}.pdf`), Buffer.concat([basePdf, padding]));
     }
     // Flush the 2.4 GB just written, so the import is not timed against that writeback.
     if (process.platform !== 'win32') spawnSync('sync');

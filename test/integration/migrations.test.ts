@@ -49,6 +49,16 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('indexes stored sizes (migration 4), so finding files already added does not scan every blob', () => {
+    const file = path.join(tempDir(), 'taizhang.sqlite');
+    const db = openDatabase(file, { create: true, migrations });
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM blobs WHERE size = ? LIMIT 1').all(5) as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/USING (COVERING )?INDEX blobs_size/);
+    db.close();
+  });
+
   it('moves an old database to the latest version and keeps its rows', () => {
     const file = path.join(tempDir(), 'taizhang.sqlite');
     openDatabase(file, { create: true }).close();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { guessDocType } from '../../../shared/materials/doc-types';
 import { dateFromName, parseDocNo, titleFromFileName } from '../../../shared/materials/file-names';
@@ -41,6 +42,15 @@ function sharedPool(): CheckPool {
 /** Gets the import threads ready ahead of the first import (they take a moment to load). */
 export function warmUpImport(): Promise<void> {
   return sharedPool().warm();
+}
+
+function sameSizeStored(project: Project, file: string): boolean {
+  try {
+    const { size } = fs.statSync(file);
+    return project.db.prepare('SELECT 1 FROM blobs WHERE size = ? LIMIT 1').get(size) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function existingItemOf(project: Project, sha256: string): number | null {
@@ -142,10 +152,12 @@ export async function addMaterials(project: Project, inputs: string[], options: 
   const one = async (file: WalkedFile, turn: { waitFor: Promise<void>; release: () => void }) => {
     try {
       // Re-adding a folder when late documents arrive: what the project already has is
-      // recognised by its bytes before any decoding. (An unreadable file goes on to the
-      // check, which says what is wrong with it.)
-      const sha256 = await hashFile(file.path, options.signal).catch(() => null);
-      const known = sha256 === null ? null : existingItemOf(project, sha256);
+      // recognised by its bytes before any decoding. Hashing costs a full read, so it is
+      // only done when something of the same size is stored. (An unreadable file goes on
+      // to the check, which says what is wrong with it.)
+      const known = sameSizeStored(project, file.path)
+        ? existingItemOf(project, (await hashFile(file.path, options.signal).catch(() => null)) ?? '')
+        : null;
       if (known !== null) {
         report.duplicates.push({ path: file.path, existingId: known });
         return;

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { up as initial } from './0001-initial';
 import { up as convertedFiles } from './0002-converted-files';
 import { up as calendarEvents } from './0003-calendar-events';
+import { up as blobSizeIndex } from './0004-blob-size-index';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial },
   { version: 2, name: 'converted files and page texts', up: convertedFiles },
   { version: 3, name: 'calendar events for gap rules', up: calendarEvents },
+  { version: 4, name: 'index of stored sizes', up: blobSizeIndex },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
