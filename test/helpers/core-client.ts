@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { createCore, type Core } from '../../electron/core/create-core';
 import type { MethodInput, MethodOutput, Method } from '../../shared/ipc/contract';
+import type { CoreEvent } from '../../shared/ipc/events';
 import type { RpcError } from '../../shared/ipc/result';
 import { tempDir } from './temp-dir';
 
@@ -20,4 +21,19 @@ export function testCore(userName = '测试员') {
     return r.error;
   }
   return { core, call, fail };
+}
+
+/** Waits for a job's result (its job.done event), or rejects with its job.failed message. */
+export function jobResult<T>(core: Core, jobId: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const off = core.onEvent((e: CoreEvent) => {
+      if (e.type === 'job.done' && e.jobId === jobId) {
+        off();
+        resolve(e.result as T);
+      } else if (e.type === 'job.failed' && e.jobId === jobId) {
+        off();
+        reject(new Error(e.error.message));
+      }
+    });
+  });
 }

@@ -5,28 +5,15 @@ import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { GapResult } from '../../shared/gaps/model';
-import type { CoreEvent } from '../../shared/ipc/events';
 import type { AddReport } from '../../shared/materials/api-types';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { pdf, photo } from '../fixtures/evidence-files';
-import { testCore } from '../helpers/core-client';
+import { jobResult, testCore } from '../helpers/core-client';
 import { tempDir } from '../helpers/temp-dir';
 
 const { core, call } = testCore('文明办');
 
-function added(jobId: string): Promise<AddReport> {
-  return new Promise((resolve, reject) => {
-    const off = core.onEvent((e: CoreEvent) => {
-      if (e.type === 'job.done' && e.jobId === jobId) {
-        off();
-        resolve(e.result as AddReport);
-      } else if (e.type === 'job.failed' && e.jobId === jobId) {
-        off();
-        reject(new Error(e.error.message));
-      }
-    });
-  });
-}
+const added = (jobId: string) => jobResult<AddReport>(core, jobId);
 
 let dir: string;
 let systemId: number;

@@ -2,26 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AddReport, Material } from '../../shared/materials/api-types';
-import type { CoreEvent } from '../../shared/ipc/events';
 import { photo } from '../fixtures/evidence-files';
-import { testCore } from '../helpers/core-client';
+import { jobResult, testCore } from '../helpers/core-client';
 import { tempDir } from '../helpers/temp-dir';
 
 const { core, call, fail } = testCore('审核人');
 
-function added(jobId: string): Promise<AddReport> {
-  return new Promise((resolve, reject) => {
-    const off = core.onEvent((e: CoreEvent) => {
-      if (e.type === 'job.done' && e.jobId === jobId) {
-        off();
-        resolve(e.result as AddReport);
-      } else if (e.type === 'job.failed' && e.jobId === jobId) {
-        off();
-        reject(new Error(e.error.message));
-      }
-    });
-  });
-}
+const added = (jobId: string) => jobResult<AddReport>(core, jobId);
 
 let pages: Material[];
 let indicatorIds: Map<string, number>;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as XLSX from '@e965/xlsx';
 import { PDFDocument, rgb } from 'pdf-lib';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/ipc/result';
@@ -15,6 +14,7 @@ import { createProject, openProject, type Project } from '../project/project';
 import { DB_FILE } from '../project/layout';
 import { importSample } from '../systems/sample';
 import { getIndicators } from '../systems/system-repo';
+import { minimalDocx } from '../sample/minimal-docx';
 import { bindProject } from './bind';
 import type { BindResult } from './types';
 
@@ -173,26 +173,6 @@ async function landscapeTablePdf(): Promise<Buffer> {
   }
   doc.setCreationDate(new Date('2025-08-16T00:00:00Z'));
   return Buffer.from(await saveWithCjkFonts(doc, { useObjectStreams: true }));
-}
-
-/** A minimal Word document (.docx), one paragraph per entry. */
-function docx(paragraphs: string[]): Buffer {
-  const cfb = XLSX.CFB.utils.cfb_new();
-  const add = (name: string, text: string) => XLSX.CFB.utils.cfb_add(cfb, name, Buffer.from(text, 'utf8'));
-  add(
-    '/[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  add(
-    '/_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  const body = paragraphs.map((p) => `<w:p><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>${p}</w:t></w:r></w:p>`).join('');
-  add(
-    '/word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  );
-  return XLSX.CFB.write(cfb, { type: 'buffer', fileType: 'zip' }) as Buffer;
 }
 
 // ── the demo project ────────────────────────────────────────────────────────────────
@@ -367,13 +347,16 @@ async function evidence(office: boolean): Promise<{ items: Evidence[]; record: B
   if (office) {
     items.push({
       file: '2026年创建工作实施方案.docx',
-      bytes: docx([
-        '示例街道2026年创建全国文明城市工作实施方案',
-        '一、指导思想：以社会主义核心价值观为引领，坚持为民利民惠民，推动创建工作常态长效。',
-        '二、工作目标：测评指标全面达标，群众满意度明显提升，台账资料规范完整。',
-        '三、主要任务：加强组织领导，完善工作机制，深化思想道德建设，提升城市环境品质。',
-        '四、保障措施：落实工作责任，强化督查考核，加大宣传力度。',
-      ]),
+      bytes: minimalDocx(
+        [
+          '示例街道2026年创建全国文明城市工作实施方案',
+          '一、指导思想：以社会主义核心价值观为引领，坚持为民利民惠民，推动创建工作常态长效。',
+          '二、工作目标：测评指标全面达标，群众满意度明显提升，台账资料规范完整。',
+          '三、主要任务：加强组织领导，完善工作机制，深化思想道德建设，提升城市环境品质。',
+          '四、保障措施：落实工作责任，强化督查考核，加大宣传力度。',
+        ],
+        { halfPoints: 28 },
+      ),
       codes: ['A1.2.1'],
       patch: { responsible: '示例街道办事处', date: '2026-01-10', type: '方案' },
     });
