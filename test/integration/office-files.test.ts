@@ -94,7 +94,7 @@ describe('Word, WPS and Excel files', () => {
   it('also take OpenDocument, WPS/ET, old Word and PowerPoint files, each with its text per page', async () => {
     const project = newProject();
     const src = tempDir('各种 办公文件');
-    const odt = openDocument('text', ['社区志愿服务活动总结', '本季度共开展活动六次。']);
+    const odt = openDocument('text', ['示文明办〔2025〕3号', '社区志愿服务活动总结', '本季度共开展活动六次。']);
     const odp = openDocument('presentation', ['垃圾分类宣传培训课件']);
     const doc = convertWithSoffice(odt, 'odt', 'doc');
     const xls = workbook(
@@ -137,6 +137,14 @@ describe('Word, WPS and Excel files', () => {
       const text = (pages.all(row.pdf) as string[]).join('').replace(/\s+/g, '');
       expect(text).toContain(files[row.name]!.text);
     }
+    // The 文号 printed at the head of the first page, where the file name has none.
+    const docNo = project.db
+      .prepare(
+        "SELECT m.doc_no FROM materials m JOIN material_files f ON f.material_id = m.id WHERE f.original_name = '活动总结.odt'",
+      )
+      .pluck()
+      .get();
+    expect(docNo).toBe('示文明办〔2025〕3号');
   }, 240_000);
 
   it('say what to do when no converter is installed, and report a broken Office file', async () => {

@@ -60,6 +60,14 @@ function existingItemOf(project: Project, sha256: string): number | null {
   return row?.id ?? null;
 }
 
+/**
+ * 文号 from the file name, else from the head of the first page (where a 红头 notice
+ * prints it); further down, a 文号 is usually one the text cites, not its own.
+ */
+function docNoOf(c: Checked): string {
+  return parseDocNo(c.name) || parseDocNo((c.texts[0] ?? '').slice(0, 300));
+}
+
 /** Date sources in order of trust. File modification times are never used: copying resets them. */
 function pickDate(info: Inspection, nameDate: string | null): { date: string | null; dateSource: string | null } {
   if (info.recordedDateSource === 'exif' && info.recordedDate) return { date: info.recordedDate, dateSource: 'exif' };
@@ -93,7 +101,7 @@ function record(
         .run(
           title,
           madeUp ? 1 : 0,
-          parseDocNo(c.name),
+          docNoOf(c),
           date,
           dateSource,
           guessDocType(title, IMAGE_KINDS.has(c.kind) || c.kind === 'heic' || c.kind === 'bmp'),
