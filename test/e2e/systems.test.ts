@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SYSTEM } from '../../shared/systems/sample-system';
 import { workbook } from '../fixtures/workbooks';
@@ -10,26 +9,6 @@ import { startApp, type E2eApp } from './harness';
  * A user brings the sample .xlsx (laid out like a city office's task breakdown) into a new
  * project through the import wizard, finds an indicator in the tree and edits it.
  */
-
-/**
- * Picks an entry of the 测评体系操作 menu. Under load a click can land while the dropdown is
- * still sliding in and be lost; then the menu is opened and the entry clicked again, until
- * the menu has closed because the entry was taken.
- */
-async function systemMenu(page: Page, entry: string): Promise<void> {
-  const item = page.getByRole('menuitem', { name: entry });
-  await expect
-    .poll(
-      async () => {
-        if (!(await item.isVisible())) await page.getByRole('button', { name: '测评体系操作' }).click();
-        await item.click({ timeout: 3000 }).catch(() => undefined);
-        return item.isHidden();
-      },
-      { timeout: 30_000, interval: 300 },
-    )
-    .toBe(true);
-}
-
 describe('assessment systems in the UI', () => {
   let app: E2eApp;
   let sampleFile: string;
@@ -187,7 +166,8 @@ describe('assessment systems in the UI', () => {
         },
       ]),
     );
-    await systemMenu(page, '导入测评体系…');
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '导入测评体系…' }).click();
     const wizard = page.getByRole('dialog', { name: '导入测评体系' });
     await wizard.locator('input[type=file]').setInputFiles(file);
 
@@ -243,7 +223,8 @@ describe('assessment systems in the UI', () => {
 
   it('打开示例 adds the built-in sample as another system', async () => {
     const { page } = app;
-    await systemMenu(page, '打开示例');
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '打开示例' }).click();
     await page.getByText(/已打开示例测评体系/).waitFor();
     await expect.poll(async () => (await app.call('systems.list', {})).length).toBe(3);
     await page.getByRole('combobox', { name: '选择测评体系' }).waitFor();
@@ -251,7 +232,8 @@ describe('assessment systems in the UI', () => {
 
   it('新版对应 proposes code matches between two editions and applies them', async () => {
     const { page } = app;
-    await systemMenu(page, '新版对应…');
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '新版对应…' }).click();
     const dialog = page.getByRole('dialog', { name: '新版对应' });
     await dialog.getByRole('combobox', { name: '旧版' }).click();
     await page.locator('.ant-select-item-option', { hasText: '2026年创文测评体系' }).filter({ visible: true }).click();
@@ -267,7 +249,8 @@ describe('assessment systems in the UI', () => {
 
   it('人员名单 lists the people the sheet named and adds one', async () => {
     const { page } = app;
-    await systemMenu(page, '人员名单…');
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '人员名单…' }).click();
     const dialog = page.getByRole('dialog', { name: '人员名单' });
     // 收集人 names in the sample sheet became people on import.
     await dialog.getByRole('cell', { name: '张丽', exact: true }).waitFor();
@@ -296,7 +279,8 @@ describe('assessment systems in the UI', () => {
     await page.keyboard.press('Escape');
     await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
 
-    await systemMenu(page, '删除测评体系…');
+    await page.getByRole('button', { name: '测评体系操作' }).click();
+    await page.getByRole('menuitem', { name: '删除测评体系…' }).click();
     const confirm = page.getByRole('dialog', { name: /删除测评体系/ });
     await confirm.getByText('材料不会删除，只解除与这些指标的关联').waitFor();
     await confirm.getByText(`${shown.indicatorCount} 条指标`).waitFor();
