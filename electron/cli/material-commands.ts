@@ -9,7 +9,9 @@ import {
 import type { Database } from 'better-sqlite3';
 import { addMaterials } from '../core/materials/add-materials';
 import { suggestLinks } from '../core/materials/link-suggest';
+import { emptyTrash } from '../core/materials/empty-trash';
 import {
+  countMaterials,
   linkMaterials,
   listMaterials,
   restoreMaterials,
@@ -19,10 +21,10 @@ import {
   updateMaterials,
 } from '../core/materials/material-repo';
 import { openProject, type Project } from '../core/project/project';
-import { EXIT_FAILED, EXIT_OK, printJson, UsageError, type Io } from './cli-io';
+import { EXIT_FAILED, EXIT_OK, formatBytes, printJson, UsageError, type Io } from './cli-io';
 import { readingProject, userName, type Command, type CommandArgs, jsonOption } from './command-kit';
 
-/* `taizhang add / materials / link / unlink / set / status / trash / restore`. */
+/* `taizhang add / materials / link / unlink / set / status / trash / restore / empty-trash`. */
 
 const json = jsonOption;
 const indicatorOption = { type: 'string', help: '指标编码，例如 A1.2.3', multiple: true } as const;
@@ -272,6 +274,25 @@ export const materialCommands: Record<string, Command> = {
         const r = restoreMaterials(project, ids(rest));
         if (args.values.json) printJson(io, r);
         else io.out(`已恢复 ${r.restored} 件。`);
+        return EXIT_OK;
+      });
+    },
+  },
+  'empty-trash': {
+    summary: '清空回收站：永久删除回收站里的材料（不能恢复）',
+    usage: 'taizhang empty-trash <项目文件夹> [材料编号…] --yes [--json]',
+    options: { yes: { type: 'boolean', help: '确认永久删除（不加则只显示将删除多少件）' }, json },
+    async run(args, io) {
+      return writingProject(args, async (project, rest) => {
+        const chosen = rest.length > 0 ? ids(rest) : undefined;
+        if (!args.values.yes) {
+          const count = chosen?.length ?? countMaterials(project.db).trash;
+          throw new UsageError(`清空回收站会永久删除 ${count} 件材料及其文件，不能恢复。确认无误后加上 --yes 再运行。`);
+        }
+        const r = emptyTrash(project, chosen);
+        if (args.values.json) printJson(io, r);
+        else
+          io.out(`已永久删除 ${r.deleted} 件材料，删除文件 ${r.filesRemoved} 个，释放 ${formatBytes(r.bytesFreed)}。`);
         return EXIT_OK;
       });
     },

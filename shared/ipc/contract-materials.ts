@@ -106,6 +106,14 @@ export const materialMethods = {
   },
   'materials.trash': { input: z.object({ ids }).strict(), output: z.object({ trashed: z.number().int() }) },
   'materials.restore': { input: z.object({ ids }).strict(), output: z.object({ restored: z.number().int() }) },
+  /**
+   * Deletes items in the trash for good (these ids, or the whole trash), with their links, and
+   * the stored originals no other item uses. Refused while an add is running.
+   */
+  'materials.emptyTrash': {
+    input: z.object({ ids: ids.optional() }).strict(),
+    output: z.object({ deleted: z.number().int(), filesRemoved: z.number().int(), bytesFreed: z.number() }),
+  },
   /** Merges items into the first: a record photographed page by page becomes one 件. */
   'materials.merge': { input: z.object({ ids: z.array(id).min(2) }).strict(), output: materialSchema },
   /** Moves some files of an item into a new item. */

@@ -8,6 +8,8 @@ import { ensureThumb, pageImage } from '../materials/page-images';
 import { projectPaths } from '../project/layout';
 import type { Project } from '../project/project';
 import { addMaterials } from '../materials/add-materials';
+import { emptyTrash } from '../materials/empty-trash';
+import { AppError } from '../../../shared/ipc/result';
 import {
   arrangeMaterials,
   commentOn,
@@ -105,6 +107,16 @@ export function materialHandlers(ctx: CoreContext): HandlerTable {
     'materials.setStatus': ({ ids, status, comment }) => setStatus(requireWritable(ctx), ids, status, comment),
     'materials.trash': ({ ids }) => trashMaterials(requireWritable(ctx), ids),
     'materials.restore': ({ ids }) => restoreMaterials(requireWritable(ctx), ids),
+    'materials.emptyTrash': ({ ids }) => {
+      const project = requireWritable(ctx);
+      // An add running now may be matching its files against the very bytes about to go.
+      if (ctx.jobs.list().some((j) => j.kind === 'materials.add' && j.status === 'running')) {
+        throw new AppError('CONFLICT', '正在添加材料，请等添加完成后再清空回收站。');
+      }
+      const result = emptyTrash(project, ids);
+      changed();
+      return result;
+    },
     'materials.merge': ({ ids }) => mergeMaterials(requireWritable(ctx), ids),
     'materials.split': ({ id, fileIds }) => splitMaterial(requireWritable(ctx), id, fileIds),
     'materials.reorder': ({ id, fileIds }) => reorderFiles(requireWritable(ctx), id, fileIds),

@@ -110,6 +110,14 @@ export class FileStore {
     return hashFile(file, signal);
   }
 
+  /**
+   * Deletes a stored original. Only emptying the trash calls this, after the database no
+   * longer references the file; an absent file is fine (a second attempt after a crash).
+   */
+  remove(sha256: string): void {
+    fs.rmSync(this.pathOf(sha256), { force: true });
+  }
+
   /** Every sha256-named file under the store (other names are ignored). */
   *list(): Generator<string> {
     if (!fs.existsSync(this.root)) return;

@@ -12,6 +12,7 @@ import { MaterialList, type ListSort } from '../materials/MaterialList';
 import { OrderButtons } from '../materials/OrderButtons';
 import { placed, type NewOrder } from '../materials/order';
 import { Thumb } from '../materials/Thumb';
+import { TrashActions } from '../materials/TrashActions';
 import type { Selection } from './IndicatorPane';
 
 type Props = {
@@ -96,6 +97,11 @@ export function MaterialsPane({
   const arrange = (next: NewOrder) => {
     if (next) void run(() => onArrange(next));
   };
+  const inTrash = selection?.kind === 'trash';
+  const afterTrashAction = () => {
+    onSelectIds([]);
+    onChanged();
+  };
 
   return (
     <main className={drop.over ? 'tz-pane tz-pane-centre tz-dropping' : 'tz-pane tz-pane-centre'} {...drop.dropProps}>
@@ -131,6 +137,7 @@ export function MaterialsPane({
             { value: 'grid', label: '缩略图', icon: <AppstoreOutlined /> },
           ]}
         />
+        {inTrash && <TrashActions ids={[]} total={items.length} onDone={afterTrashAction} />}
         {indicator && (
           <OrderButtons
             ids={ids}
@@ -141,7 +148,13 @@ export function MaterialsPane({
           />
         )}
       </div>
-      {selectedIds.length > 1 && (
+      {inTrash && selectedIds.length > 0 && (
+        <div className="tz-batch-bar" role="toolbar" aria-label="回收站批量操作">
+          <span className="tz-batch-count">已选 {selectedIds.length} 件</span>
+          <TrashActions ids={selectedIds} total={items.length} onDone={afterTrashAction} />
+        </div>
+      )}
+      {!inTrash && selectedIds.length > 1 && (
         <BatchBar
           ids={selectedIds}
           indicators={indicators}
