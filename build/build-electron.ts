@@ -33,6 +33,8 @@ const EXTERNAL = [
   // libheif in WebAssembly is 8 MB of JavaScript: loaded from node_modules when a HEIC photo
   // comes, not parsed with the main bundle at every start.
   'heic-decode',
+  // Prints through the SumatraPDF.exe it ships, found beside its own code (unpacked from asar).
+  'pdf-to-printer',
   'libheif-js',
   'bufferutil',
   'utf-8-validate',

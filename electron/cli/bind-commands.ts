@@ -5,9 +5,16 @@ import { bindProject, SPINE_WIDTHS } from '../core/binder/bind';
 import { runDemo } from '../core/binder/demo';
 import { labelOf, planBinding } from '../core/binder/plan';
 import type { BindBy, BindOptions, BindResult, NumberPosition, PlanOptions } from '../core/binder/types';
-import { defaultSystemId } from '../core/gaps/gap-service';
 import { EXIT_OK, formatBytes, printJson, UsageError, type Io } from './cli-io';
-import { jsonOption, readingProject, userName, type Command, type CommandArgs } from './command-kit';
+import {
+  jsonOption,
+  readingProject,
+  systemIdFrom,
+  systemOption,
+  userName,
+  type Command,
+  type CommandArgs,
+} from './command-kit';
 
 /* `taizhang bind` (装订成卷) and `taizhang demo`. The --json output of bind is a public interface (issue 6). */
 
@@ -21,6 +28,15 @@ function positiveInt(v: unknown, what: string): number | undefined {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${what}“${String(v)}”应是正整数。`);
   return n;
+}
+
+/** --max-mb: megabytes, fractions allowed (a portal's 4.5 MB cap). */
+function megabytes(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`每卷大小上限“${String(v)}”应是大于 0 的兆字节数，例如 --max-mb 50。`);
+  return Math.round(n * 1024 * 1024);
 }
 
 /** Indicator codes of one system → ids; an unknown code is an error, not a silently empty volume. */
@@ -39,8 +55,7 @@ function indicatorIds(db: Database, systemId: number, codes: string[]): number[]
 
 function planOptions(db: Database, args: CommandArgs): PlanOptions {
   const v = args.values;
-  const systemId = positiveInt(v.system, '测评体系编号') ?? defaultSystemId(db);
-  if (systemId === null) throw new AppError('NOT_FOUND', '项目里还没有测评体系。请先用 taizhang system import 导入。');
+  const systemId = systemIdFrom(args, db);
   const by = str(v.by);
   if (by !== undefined && !BY.includes(by as BindBy)) {
     throw new UsageError(`--by 只能是 top（每个一级指标一卷）、second（每个二级指标一卷）或 all（整个体系一卷）。`);
@@ -51,13 +66,19 @@ function planOptions(db: Database, args: CommandArgs): PlanOptions {
     by: by as BindBy | undefined,
     indicatorIds: codes.length > 0 ? indicatorIds(db, systemId, codes) : undefined,
     maxPages: positiveInt(v['max-pages'], '每卷页数上限'),
+    maxVolumeBytes: megabytes(v['max-mb']),
+    linkedItems: v['reference-linked'] === true ? 'reference' : undefined,
+    photosPerPage: v['two-photos'] === true ? 2 : undefined,
   };
 }
 
 function printResult(io: Io, r: BindResult): void {
   for (const v of r.volumes) {
     const part = v.parts > 1 ? `（第${v.part}卷 共${v.parts}卷）` : '';
-    io.out(`${v.title}${part}：${v.index.length} 件，${v.pages} 页（材料 ${v.itemPages} 页），${formatBytes(v.bytes)}`);
+    const refs = v.references.length > 0 ? `，另有 ${v.references.length} 件见其他位置` : '';
+    io.out(
+      `${v.title}${part}：${v.index.length} 件${refs}，${v.pages} 页（材料 ${v.itemPages} 页），${formatBytes(v.bytes)}`,
+    );
     io.out(`  ${v.file}`);
   }
   if (r.spine) io.out(`卷脊：${r.spine}`);
@@ -69,13 +90,19 @@ export const bindCommands: Record<string, Command> = {
   bind: {
     summary: '装订成卷：生成带封面、卷内目录、页码、书签和备考表的 PDF 案卷',
     usage:
-      'taizhang bind <项目文件夹> --out 文件夹 [--system 编号] [--by top|second|all] [--indicator 编码]… [--max-pages 页数] [--plan] [--json]',
+      'taizhang bind <项目文件夹> --out 文件夹 [--system 编号] [--by top|second|all] [--indicator 编码]… [--max-pages 页数] [--max-mb 兆字节] [--reference-linked] [--two-photos] [--plan] [--json]',
     options: {
       out: { type: 'string', help: '案卷保存到这个文件夹' },
-      system: { type: 'string', help: '测评体系编号（默认第一个）' },
+      system: systemOption,
       by: { type: 'string', help: '分卷方式：top 每个一级指标一卷（默认）；second 每个二级指标一卷；all 整个体系一卷' },
       indicator: { type: 'string', multiple: true, help: '只装订这些指标（编码，可重复），每个一卷' },
       'max-pages': { type: 'string', help: '每卷材料页数上限，超过时在两件材料之间分卷（默认 300）' },
+      'max-mb': { type: 'string', help: '每卷大小上限（兆字节，按已存文件大小估算），超过时在两件材料之间分卷' },
+      'reference-linked': {
+        type: 'boolean',
+        help: '关联多个指标的材料只装订一次，其他指标下在卷内目录中注明“见第X卷第Y页”（默认每处都装订）',
+      },
+      'two-photos': { type: 'boolean', help: '每页两张照片（同一指标下相邻的单张照片上下排列，各带说明）' },
       plan: { type: 'boolean', help: '只显示装订计划（卷内目录预览），不生成文件' },
       date: { type: 'string', help: '立卷时间，例如 2026-03-05（默认今天）' },
       filer: { type: 'string', help: '立卷人' },
@@ -105,13 +132,21 @@ export const bindCommands: Record<string, Command> = {
           }
           for (const vol of p.volumes) {
             const part = vol.parts > 1 ? `（第${vol.part}卷 共${vol.parts}卷）` : '';
-            io.out(`【${vol.title}${part}】${vol.itemCount} 件，约 ${vol.pageCount} 页`);
+            // The number 见第X卷 refers to: the run's order, as in the file names.
+            io.out(
+              `【${String(vol.seq).padStart(2, '0')} ${vol.title}${part}】${vol.itemCount} 件，约 ${vol.pageCount} 页`,
+            );
             for (const s of vol.sections) {
               io.out(`  ${labelOf(s.indicator)}`);
               for (const item of s.items) {
+                const title = item.titleMadeUp ? `[${item.title}]` : item.title;
+                if (item.seeAlso) {
+                  io.out(`    ${''.padEnd(8)} ${title}（见第${item.seeAlso.volume}卷第${item.seeAlso.page}页）`);
+                  continue;
+                }
                 const pages =
                   item.startPage === item.endPage ? `${item.startPage}` : `${item.startPage}-${item.endPage}`;
-                io.out(`    ${pages.padEnd(8)} ${item.titleMadeUp ? `[${item.title}]` : item.title}`);
+                io.out(`    ${pages.padEnd(8)} ${title}`);
               }
             }
           }

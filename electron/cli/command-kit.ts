@@ -1,4 +1,7 @@
 import os from 'node:os';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/ipc/result';
+import { defaultSystemId } from '../core/gaps/gap-service';
 import { openProject, type Project } from '../core/project/project';
 import { UsageError } from './cli-io';
 import type { Io } from './cli-io';
@@ -44,3 +47,28 @@ export async function readingProject(args: CommandArgs, work: (project: Project)
 
 /** The --json option every listing command has. */
 export const jsonOption = { type: 'boolean', help: '以 JSON 输出，供脚本使用' } as const;
+
+/** --system for commands that work on one assessment system, the project's first by default. */
+export const systemOption = { type: 'string', help: '测评体系编号（默认第一个，见 taizhang system list）' } as const;
+
+/**
+ * The system --system names, or the project's first (the one the app shows first). A
+ * malformed number is a usage error (exit 2); a project without systems, or a number it
+ * does not have, is NOT_FOUND with what to do.
+ */
+export function systemIdFrom(args: CommandArgs, db: Database): number {
+  const given = args.values.system;
+  if (given === undefined) {
+    const id = defaultSystemId(db);
+    if (id === null) throw new AppError('NOT_FOUND', '项目里还没有测评体系。请先用 taizhang system import 导入。');
+    return id;
+  }
+  const id = Number(given);
+  if (typeof given !== 'string' || !Number.isInteger(id) || id <= 0) {
+    throw new UsageError(`测评体系编号“${String(given)}”无效，应是正整数。用 taizhang system list 查看编号。`);
+  }
+  if (db.prepare('SELECT 1 FROM systems WHERE id = ?').get(id) === undefined) {
+    throw new AppError('NOT_FOUND', `项目里没有编号为 ${id} 的测评体系。用 taizhang system list 查看编号。`);
+  }
+  return id;
+}

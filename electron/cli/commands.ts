@@ -4,6 +4,7 @@ import { verifyProject } from '../core/project/verify';
 import { formatBytes, printJson, UsageError, type Io, EXIT_FAILED, EXIT_OK } from './cli-io';
 import { bindCommands } from './bind-commands';
 import { onePath, readingProject, userName, type Command, jsonOption } from './command-kit';
+import { exportCommands } from './export-commands';
 import { gapCommands } from './gap-commands';
 import { materialCommands } from './material-commands';
 import { systemCommands } from './system-commands';
@@ -39,6 +40,7 @@ export const commands: Record<string, Command> = {
   ...materialCommands,
   ...gapCommands,
   ...bindCommands,
+  ...exportCommands,
   init: {
     summary: '在空文件夹中新建项目',
     usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { GAP_STATUS_LABELS } from '../../shared/gaps/model';
-import { checkGaps, defaultSystemId, gapReport } from '../core/gaps/gap-service';
+import { checkGaps, gapReport } from '../core/gaps/gap-service';
 import { writeFileAtomic } from '../core/store/write-file-atomic';
 import { EXIT_OK, printJson, UsageError } from './cli-io';
-import { jsonOption, readingProject, type Command } from './command-kit';
+import { jsonOption, readingProject, systemIdFrom, systemOption, type Command } from './command-kit';
 
 /* `taizhang gaps`: 查漏补缺 from the command line, as JSON for scripts or an .xlsx report. */
 
@@ -12,19 +12,13 @@ export const gapCommands: Record<string, Command> = {
     summary: '查漏补缺：按检查规则找出缺少的材料',
     usage: 'taizhang gaps <项目文件夹> [--system 编号] [--json] [--out 报告.xlsx|报告.pdf]',
     options: {
-      system: { type: 'string', help: '测评体系编号（默认第一个）' },
+      system: systemOption,
       out: { type: 'string', help: '把报告保存为 .xlsx 或 .pdf 文件' },
       json: jsonOption,
     },
     async run(args, io) {
       return readingProject(args, async (project) => {
-        const given = args.values.system;
-        const systemId = typeof given === 'string' ? Number(given) : defaultSystemId(project.db);
-        if (systemId === null || !Number.isInteger(systemId) || systemId <= 0) {
-          throw new UsageError(
-            typeof given === 'string' ? `测评体系编号“${given}”无效。` : '项目里还没有测评体系，请先导入。',
-          );
-        }
+        const systemId = systemIdFrom(args, project.db);
         const { result } = checkGaps(project.db, systemId);
         const out = args.values.out;
         if (typeof out === 'string') {

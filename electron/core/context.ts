@@ -11,6 +11,14 @@ export type Host = {
   pickFolder?: (title?: string) => Promise<string | null>;
   pickFile?: (options: { title?: string; filters?: FileFilter[] }) => Promise<string | null>;
   saveFile?: (options: { title?: string; defaultName: string; filters?: FileFilter[] }) => Promise<string | null>;
+  /** Opens a file or folder with the system's default program (the PDF viewer for volumes). */
+  openPath?: (file: string) => Promise<void>;
+  /** Shows a file selected in Explorer. */
+  showInFolder?: (file: string) => void;
+  /** Printers installed (Windows); empty when the host cannot list them. */
+  listPrinters?: () => Promise<string[]>;
+  /** Prints a PDF: to a printer with duplex where the host can, else through the system viewer. */
+  printPdf?: (file: string, options: { printer?: string; duplex: boolean }) => Promise<void>;
 };
 
 /** Holds the one project a core instance has open (the app works on one ledger at a time). */

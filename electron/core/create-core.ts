@@ -5,6 +5,7 @@ import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
 import { projectHandlers } from './handlers/project-handlers';
 import { systemHandlers } from './handlers/system-handlers';
+import { binderHandlers } from './handlers/binder-handlers';
 import { gapHandlers } from './handlers/gap-handlers';
 import { materialHandlers } from './handlers/material-handlers';
 import { JobManager } from './jobs/job-manager';
@@ -68,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
   registry.registerAll(systemHandlers(context));
   registry.registerAll(materialHandlers(context));
   registry.registerAll(gapHandlers(context));
+  registry.registerAll(binderHandlers(context));
   const missing = registry.missing();
   if (missing.length) throw new Error(`no handler for: ${missing.join(', ')}`);
 

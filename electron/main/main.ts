@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { nativeHost } from './host-dialogs';
+import { shellHost } from './host-shell';
 import { connectCoreToIpc } from './ipc';
 import { createMainWindow } from './main-window';
 import { buildAppMenu } from './menu';
@@ -41,7 +42,7 @@ function main(): void {
   try {
     core = createCore({
       dataDir: app.getPath('userData'),
-      host: nativeHost(getWindow),
+      host: { ...nativeHost(getWindow), ...shellHost(getWindow) },
     });
   } catch (e) {
     dialog.showErrorBox(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { binderMethods } from './contract-binder';
 import { gapMethods } from './contract-gaps';
 import { materialMethods } from './contract-materials';
 import { systemMethods } from './contract-systems';
@@ -156,6 +157,7 @@ export const contract = {
   ...systemMethods,
   ...materialMethods,
   ...gapMethods,
+  ...binderMethods,
 } as const;
 
 export type Contract = typeof contract;

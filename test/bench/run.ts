@@ -1,10 +1,11 @@
 // npm run bench: prints the figures the issues ask for. Not a test: timings vary by machine.
+import { binderBench } from './binder';
 import { gapCheckBench } from './gap-check';
 import { materialImportBench } from './material-import';
 import { systemImportBench } from './system-import';
 
-// BENCH_ONLY=gaps (or system, materials) runs one of them.
-const all = { system: systemImportBench, materials: materialImportBench, gaps: gapCheckBench };
+// BENCH_ONLY=gaps (or system, materials, binder) runs one of them.
+const all = { system: systemImportBench, materials: materialImportBench, gaps: gapCheckBench, binder: binderBench };
 const only = process.env.BENCH_ONLY as keyof typeof all | undefined;
 const benches = only ? [all[only]] : Object.values(all);
 

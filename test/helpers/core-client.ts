@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import type { Host } from '../../electron/core/context';
 import { createCore, type Core } from '../../electron/core/create-core';
 import type { MethodInput, MethodOutput, Method } from '../../shared/ipc/contract';
 import type { CoreEvent } from '../../shared/ipc/events';
@@ -7,8 +8,8 @@ import type { RpcError } from '../../shared/ipc/result';
 import { tempDir } from './temp-dir';
 
 /** A real core on a temp data dir, called through the dispatcher exactly as the UI calls it. */
-export function testCore(userName = '测试员') {
-  const core: Core = createCore({ dataDir: path.join(tempDir(), 'data'), userName });
+export function testCore(userName = '测试员', host?: Host) {
+  const core: Core = createCore({ dataDir: path.join(tempDir(), 'data'), userName, host });
   afterAll(() => core.close());
   async function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
     const r = await core.dispatch(method, input);

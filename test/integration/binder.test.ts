@@ -6,11 +6,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { bindProject } from '../../electron/core/binder/bind';
 import { bindInWorker } from '../../electron/core/binder/bind-in-worker';
-import { planBinding } from '../../electron/core/binder/plan';
+import { FRONT_MATTER_BYTES, planBinding } from '../../electron/core/binder/plan';
 import type { BindResult, BoundVolume } from '../../electron/core/binder/types';
-import { createProject } from '../../electron/core/project/project';
+import { addMaterials } from '../../electron/core/materials/add-materials';
+import { mergeMaterials } from '../../electron/core/materials/item-files';
+import { linkMaterials, updateMaterials } from '../../electron/core/materials/material-repo';
+import { createProject, type Project } from '../../electron/core/project/project';
 import { importSample } from '../../electron/core/systems/sample';
-import { binderProject, manyItems, otherImages, UNIT, type BinderFixture } from '../fixtures/binder-project';
+import { getIndicators } from '../../electron/core/systems/system-repo';
+import type { MaterialPatch } from '../../shared/materials/api-types';
+import {
+  binderProject,
+  labelledPdf,
+  manyItems,
+  otherImages,
+  twoTonePhoto,
+  UNIT,
+  type BinderFixture,
+} from '../fixtures/binder-project';
+import { photo } from '../fixtures/evidence-files';
 import { tempDir } from '../helpers/temp-dir';
 
 /*
@@ -67,6 +81,51 @@ function linkTargets(json: QpdfJson, n: number): number[] {
     .sort((a, b) => b.y - a.y)
     .map((a) => a.target);
 }
+
+/** Top-to-bottom order of the red and blue areas down the middle of rendered page `n` (two-tone photos). */
+async function colourOrder(file: string, n: number, workDir: string): Promise<string[]> {
+  const prefix = path.join(workDir, `render-${path.basename(file, '.pdf')}-${n}`);
+  tool('pdftoppm', ['-r', '30', '-png', '-f', String(n), '-l', String(n), '-singlefile', file, prefix]);
+  const { data, info } = await sharp(`${prefix}.png`).raw().toBuffer({ resolveWithObject: true });
+  const x = Math.round(info.width / 2);
+  const seen: string[] = [];
+  for (let y = 0; y < info.height; y++) {
+    const i = (y * info.width + x) * info.channels;
+    const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+    const c = r > 150 && b < 80 && g < 80 ? 'red' : b > 150 && r < 80 && g < 80 ? 'blue' : null;
+    if (c && seen.at(-1) !== c) seen.push(c);
+  }
+  return seen;
+}
+
+/** Adds one file as one item linked to `code`, then sets its fields. */
+async function addItem(
+  project: Project,
+  dir: string,
+  name: string,
+  bytes: Buffer,
+  code: string,
+  patch: MaterialPatch = {},
+): Promise<number> {
+  const indicator = getIndicators(project.db, 1).find((n) => n.code === code)!;
+  const file = path.join(dir, name);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, bytes);
+  const report = await addMaterials(project, [file], { indicatorIds: [indicator.id], workers: false });
+  if (report.added.length !== 1) throw new Error(`${name}: ${JSON.stringify(report)}`);
+  const id = report.added[0]!.id;
+  if (Object.keys(patch).length > 0) updateMaterials(project, [id], patch);
+  return id;
+}
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
+  return { code, stdout, stderr };
+}
+
+const indexPageCount = (json: QpdfJson) => json.pages.filter((p) => p.label?.['/P'] === 'u:目录').length;
 
 /** 封面 + 卷内目录 pages: where item page 1 is, less one. */
 function frontMatter(json: QpdfJson): number {
@@ -307,21 +366,7 @@ describe('a bound volume', () => {
   });
 
   it('shows photos upright by EXIF and by the user’s turn', async () => {
-    /** Top-to-bottom order of the red and blue halves down the middle of the rendered page. */
-    const order = async (file: string, n: number) => {
-      const prefix = path.join(dir, `render-${n}`);
-      tool('pdftoppm', ['-r', '30', '-png', '-f', String(n), '-l', String(n), '-singlefile', file, prefix]);
-      const { data, info } = await sharp(`${prefix}.png`).raw().toBuffer({ resolveWithObject: true });
-      const x = Math.round(info.width / 2);
-      const seen: string[] = [];
-      for (let y = 0; y < info.height; y++) {
-        const i = (y * info.width + x) * info.channels;
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        const c = r > 150 && b < 80 && g < 80 ? 'red' : b > 150 && r < 80 && g < 80 ? 'blue' : null;
-        if (c && seen.at(-1) !== c) seen.push(c);
-      }
-      return seen;
-    };
+    const order = (file: string, n: number) => colourOrder(file, n, dir);
     const front1 = frontMatter(qpdfJson(a1.file));
     const sideways = a1.index.find((r) => r.itemId === fx.items.sidewaysPhoto)!;
     expect(await order(a1.file, front1 + sideways.startPage)).toEqual(['red', 'blue']);
@@ -546,13 +591,6 @@ describe('other images, dividers, page-number positions', () => {
 const titles = (title: string) => /第(\d+)次/.exec(title)![1]!;
 
 describe('taizhang bind / demo', () => {
-  async function cli(...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(argv, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
-    return { code, stdout, stderr };
-  }
-
   it('bind --json prints {volumes:[{file,pages,bytes,index:[{code,title,itemId,startPage,endPage}]}]}', async () => {
     const out = path.join(dir, 'CLI 输出');
     const r = await cli(
@@ -610,4 +648,269 @@ describe('taizhang bind / demo', () => {
       expect((JSON.parse(again.stdout) as BindResult).volumes.length).toBe(files.length);
     },
   );
+});
+
+describe('two photos to a page', () => {
+  let proj: Project;
+  let projDir: string;
+  let bound: BindResult;
+  let ids: Record<'p1' | 'p2' | 'p3' | 'doc' | 'p4' | 'set' | 'p7', number>;
+
+  beforeAll(async () => {
+    projDir = tempDir('两张一页');
+    proj = createProject(path.join(projDir, '项目'), { name: UNIT, year: 2026 }, { userName: '测试' });
+    importSample(proj);
+    const src = path.join(projDir, '材料');
+    const photoOf = (subject: string, day: number): MaterialPatch => ({
+      type: '照片',
+      date: `2025-10-0${day}`,
+      caption: { time: `2025年10月${day}日`, place: '社区广场', people: '志愿者', subject },
+    });
+    const code = 'A5.2.1';
+    // A sideways phone photo (EXIF orientation 6) first: it must come out upright in the upper half.
+    const p1 = await addItem(proj, src, '甲.jpg', await twoTonePhoto({ sideways: true }), code, photoOf('甲活动', 1));
+    const p2 = await addItem(proj, src, '乙.jpg', await twoTonePhoto(), code, photoOf('乙活动', 2));
+    const p3 = await addItem(proj, src, '丙.jpg', await photo({ seed: 3 }), code, photoOf('丙活动', 3));
+    const doc = await addItem(proj, src, '方案.pdf', await labelledPdf('PAIRDOC', 2), code, { date: '2025-10-04' });
+    const p4 = await addItem(proj, src, '丁.jpg', await photo({ seed: 4 }), code, photoOf('丁活动', 5));
+    const s1 = await addItem(proj, src, '戊1.jpg', await photo({ seed: 5 }), code);
+    const s2 = await addItem(proj, src, '戊2.jpg', await photo({ seed: 6 }), code);
+    const set = mergeMaterials(proj, [s1, s2]).id;
+    updateMaterials(proj, [set], photoOf('戊活动', 6));
+    const p7 = await addItem(proj, src, '己.jpg', await photo({ seed: 7 }), code, photoOf('己活动', 7));
+    ids = { p1, p2, p3, doc, p4, set, p7 };
+    bound = await bindProject(proj, { outDir: path.join(projDir, '案卷'), date: DATE, photosPerPage: 2 });
+  }, 120_000);
+  afterAll(() => proj?.close());
+
+  it('pairs consecutive single photos of a section; a photo before a document, and a multi-photo item, keep whole pages', () => {
+    expect(bound.problems).toEqual([]);
+    const v = bound.volumes[0]!;
+    const { p1, p2, p3, doc, p4, set, p7 } = ids;
+    expect(v.index.map((r) => [r.itemId, r.startPage, r.endPage])).toEqual([
+      [p1, 1, 1],
+      [p2, 1, 1],
+      [p3, 2, 2],
+      [doc, 3, 4],
+      [p4, 5, 5],
+      [set, 6, 7],
+      [p7, 8, 8],
+    ]);
+    expect(v.itemPages).toBe(8);
+    const json = qpdfJson(v.file);
+    const front = frontMatter(json);
+    expect(pageCount(v.file)).toBe(front + 8 + 1);
+    expect(json.pages[front]!.images).toHaveLength(2);
+    expect(json.pages[front + 5]!.images).toHaveLength(1); // the set: one photo per page
+    // The preview numbers the same way.
+    const plan = planBinding(proj.db, { photosPerPage: 2 });
+    const planned = plan.volumes[0]!.sections.flatMap((s) => s.items.map((i) => [i.itemId, i.startPage, i.endPage]));
+    expect(planned).toEqual(v.index.map((r) => [r.itemId, r.startPage, r.endPage]));
+    expect(plan.volumes[0]!.pageCount).toBe(8);
+    // Both index rows of the shared page link to it.
+    const targets = Array.from({ length: front - 1 }, (_, i) => linkTargets(json, i + 2)).flat();
+    expect(targets).toEqual(v.index.map((r) => front + r.startPage));
+    const cover = pageText(v.file, 1).replace(/\s+/g, '');
+    expect(cover).toContain('共7件，8页');
+  });
+
+  it('stamps the shared page once and prints both captions under their photos, both upright', async () => {
+    const v = bound.volumes[0]!;
+    const n = frontMatter(qpdfJson(v.file)) + 1;
+    const page = words(v.file, n);
+    expect(page.words.filter((w) => w.text === '1')).toHaveLength(1);
+    const text = pageText(v.file, n).replace(/\s+/g, '');
+    expect(text).toContain('事由：甲活动');
+    expect(text).toContain('事由：乙活动');
+    const where = (s: string) => page.words.find((w) => w.text.includes(s))!;
+    expect(where('甲活动').yMin).toBeLessThan(page.height / 2);
+    expect(where('乙活动').yMin).toBeGreaterThan(page.height / 2);
+    // Each photo red above blue: the sideways one turned upright by its EXIF orientation.
+    expect(await colourOrder(v.file, n, projDir)).toEqual(['red', 'blue', 'red', 'blue']);
+    expect(pageText(v.file, n + 1)).toContain('丙活动');
+    expect(pageText(v.file, n + 1)).not.toContain('乙活动');
+  });
+
+  it('keeps one photo per page by default', async () => {
+    const one = await bindProject(proj, { outDir: path.join(projDir, '每页一张'), date: DATE });
+    expect(one.volumes[0]!.index.map((r) => r.startPage)).toEqual([1, 2, 3, 4, 6, 7, 9]);
+    expect(one.volumes[0]!.itemPages).toBe(9);
+  });
+
+  it('bind --two-photos reaches the binder', async () => {
+    const r = await cli('bind', proj.dir, '--out', path.join(projDir, 'CLI'), '--two-photos', '--date', DATE, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as BindResult;
+    expect(json.volumes[0]!.index.map((x) => x.startPage)).toEqual([1, 1, 2, 3, 5, 6, 8]);
+    expect(fs.readFileSync(json.volumes[0]!.file).equals(fs.readFileSync(bound.volumes[0]!.file))).toBe(true);
+  });
+});
+
+describe('split by size', () => {
+  let proj: Project;
+  let projDir: string;
+  let sizes: number[];
+
+  beforeAll(async () => {
+    projDir = tempDir('按大小分卷');
+    proj = createProject(path.join(projDir, '项目'), { name: UNIT, year: 2026 }, { userName: '测试' });
+    importSample(proj);
+    sizes = [];
+    for (let i = 1; i <= 6; i++) {
+      // Grey noise scans (~450 KB) at under 300 dpi on the page: embedded as they are, so stored size ≈ bound size.
+      const scan = await sharp({
+        create: {
+          width: 1200,
+          height: 1700,
+          channels: 3,
+          background: '#c0c0c0',
+          noise: { type: 'gaussian', mean: 200, sigma: 30 },
+        },
+      })
+        .greyscale()
+        .jpeg({ quality: 60 })
+        .toBuffer();
+      sizes.push(scan.length);
+      await addItem(proj, path.join(projDir, '扫描'), `扫描${i}.jpg`, scan, 'A4.1.1', {
+        type: '扫描件',
+        title: `扫描件${i}`,
+      });
+    }
+  }, 120_000);
+  afterAll(() => proj?.close());
+
+  it('bind --max-mb splits at item boundaries into 第n卷共m卷 volumes that keep under the limit', async () => {
+    // Room for three scans and half of a fourth.
+    const limit = FRONT_MATTER_BYTES + sizes[0]! + sizes[1]! + sizes[2]! + sizes[3]! / 2;
+    const mb = (limit / 1024 / 1024).toFixed(3);
+    const r = await cli('bind', proj.dir, '--out', path.join(projDir, '案卷'), '--by', 'all', '--max-mb', mb, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as BindResult;
+    expect(json.volumes.map((v) => [v.part, v.parts, v.index.map((x) => x.title)])).toEqual([
+      [1, 2, ['扫描件1', '扫描件2', '扫描件3']],
+      [2, 2, ['扫描件4', '扫描件5', '扫描件6']],
+    ]);
+    json.volumes.forEach((v, i) => {
+      expect(path.basename(v.file)).toContain(`第${i + 1}卷共2卷`);
+      expect(pageText(v.file, 1).replace(/\s+/g, '')).toContain(`第${i + 1}卷共2卷`);
+      expect(v.index[0]!.startPage).toBe(1);
+      expect(v.bytes).toBeLessThanOrEqual(Math.round(Number(mb) * 1024 * 1024));
+    });
+    // The preview splits the same way.
+    const plan = planBinding(proj.db, { by: 'all', maxVolumeBytes: Math.round(Number(mb) * 1024 * 1024) });
+    expect(plan.volumes.map((v) => v.itemCount)).toEqual([3, 3]);
+    expect((await cli('bind', proj.dir, '--out', path.join(projDir, 'x'), '--max-mb', '0')).code).toBe(2);
+  });
+
+  it('says size splitting is available when a volume is over the size limit', async () => {
+    const r = await bindProject(proj, {
+      outDir: path.join(projDir, '超限'),
+      by: 'all',
+      date: DATE,
+      sizeLimitBytes: 1024 * 1024,
+    });
+    expect(r.volumes).toHaveLength(1);
+    expect(r.warnings.join('')).toMatch(/超过 1 MB.*按文件大小自动分卷.*--max-mb/);
+  });
+
+  it('bind --system takes the project’s systems only (shared with gaps)', async () => {
+    expect((await cli('bind', proj.dir, '--plan', '--system', 'x')).code).toBe(2);
+    const missing = await cli('bind', proj.dir, '--plan', '--system', '99');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('没有编号为 99 的测评体系');
+    expect((await cli('bind', proj.dir, '--plan', '--system', '1')).code).toBe(0);
+  });
+});
+
+// Last: it links one more item in the shared fixture, which the blocks above must not see.
+describe('an item linked to several indicators, bound once (linkedItems: reference)', () => {
+  let ref: BindResult;
+  let v1: BoundVolume;
+  let v2: BoundVolume;
+  let planned: ReturnType<typeof planBinding>;
+
+  beforeAll(async () => {
+    // The large scan (A1.2.1, after the damaged file) also serves A2.3.2, in the next volume.
+    linkMaterials(fx.project, [fx.items.bigScan], fx.codes.get('A2.3.2')!);
+    planned = planBinding(fx.project.db, { linkedItems: 'reference' });
+    ref = await bindProject(fx.project, {
+      outDir: path.join(dir, '引用'),
+      date: DATE,
+      linkedItems: 'reference',
+      dividers: true,
+    });
+    v1 = ref.volumes[0]!;
+    v2 = ref.volumes[1]!;
+  }, 120_000);
+
+  it('binds it at its first place only and lists it elsewhere without a page number', () => {
+    const { items } = fx;
+    expect(v1.index.map((r) => r.itemId)).toEqual([
+      items.notice,
+      items.table,
+      items.sidewaysPhoto,
+      items.record,
+      items.madeUp,
+      items.rotated,
+      items.bigScan,
+    ]);
+    expect(v1.itemPages).toBe(a1.itemPages - 2);
+    expect(v1.references).toEqual([
+      { code: 'A1.2.1', title: '领导小组通知', itemId: items.notice, volume: 1, page: 1 },
+    ]);
+    const scan = v1.index.find((r) => r.itemId === items.bigScan)!;
+    expect(v2.seq).toBe(2);
+    expect(v2.index.map((r) => r.itemId)).toEqual([items.briefing, items.smallPhoto]);
+    expect(v2.references).toEqual([
+      { code: 'A2.3.2', title: '扫描件', itemId: items.bigScan, volume: 1, page: scan.startPage },
+    ]);
+    expect(pageText(v1.file, 1).replace(/\s+/g, '')).toContain('共7件，10页');
+  });
+
+  it('prints 见第1卷第N页 with the page the item really got, in the index and on the divider', () => {
+    const scan = v1.index.find((r) => r.itemId === fx.items.bigScan)!;
+    // The plan could not know the damaged file would be left out: its page is one too far.
+    const plannedRef = planned.volumes[1]!.sections.flatMap((s) => s.items).find((i) => i.seeAlso)!;
+    expect(plannedRef.seeAlso).toEqual({ volume: 1, page: scan.startPage + 1 });
+    expect(plannedRef.startPage).toBe(0);
+
+    const json1 = qpdfJson(v1.file);
+    const index1 = Array.from({ length: indexPageCount(json1) }, (_, i) => pageText(v1.file, i + 2))
+      .join('')
+      .replace(/\s+/g, '');
+    expect(index1).toContain('领导小组通知（见第1卷第1页）');
+    const json2 = qpdfJson(v2.file);
+    const index2 = pageText(v2.file, 2).replace(/\s+/g, '');
+    expect(index2).toContain(`[扫描件]（见第1卷第${scan.startPage}页）`);
+    expect(index2).not.toContain(`见第1卷第${scan.startPage + 1}页`);
+    // A row in the same volume links to the page; one to another volume has nothing to link to here.
+    const targets1 = Array.from({ length: indexPageCount(json1) }, (_, i) => linkTargets(json1, i + 2)).flat();
+    const front1 = frontMatter(json1);
+    expect(targets1.filter((t) => t === front1 + 1)).toHaveLength(2);
+    expect(targets1).toHaveLength(v1.index.length + 1);
+    expect(linkTargets(json2, 2)).toHaveLength(v2.index.length);
+
+    const dividers = (json: QpdfJson, file: string) =>
+      json.pages
+        .map((p, i) => (p.label?.['/P'] === 'u:分隔页' ? pageText(file, i + 1).replace(/\s+/g, '') : ''))
+        .filter(Boolean);
+    expect(dividers(json1, v1.file).find((t) => t.includes('A1.2.1'))).toContain('领导小组通知（见第1卷第1页）');
+    expect(dividers(json2, v2.file).find((t) => t.includes('A2.3.2'))).toContain(
+      `[扫描件]（见第1卷第${scan.startPage}页）`,
+    );
+  });
+
+  it('bind --reference-linked reaches the plan and the binder', async () => {
+    const plan = await cli('bind', fx.project.dir, '--plan', '--reference-linked');
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('领导小组通知（见第1卷第1页）');
+    expect(plan.stdout).toMatch(/【02 A2 /);
+    const repeat = await cli('bind', fx.project.dir, '--plan');
+    expect(repeat.stdout).not.toContain('（见第');
+
+    const r = await cli('bind', fx.project.dir, '--out', path.join(dir, 'CLI 引用'), '--reference-linked', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as BindResult;
+    expect(json.volumes.map((v) => v.references.map((x) => x.itemId))).toEqual([[fx.items.notice], [fx.items.bigScan]]);
+  });
 });

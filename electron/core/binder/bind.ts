@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../store/write-file-atomic';
 import { composeVolume, type Findings, type VolumeSettings } from './compose';
 import { labelOf, planBinding } from './plan';
 import { spineSheet } from './spine';
-import type { BindOptions, BindPlan, BindResult, LayoutOptions, VolumePlan } from './types';
+import type { BindOptions, BindPlan, BindResult, LayoutOptions, SeeAlso, VolumePlan } from './types';
 
 /*
  * 装订成卷: plan the volumes, compose each, write each to a temp file beside its target and
@@ -109,6 +109,8 @@ export async function bindProject(project: Project, options: BindOptions): Promi
   const total = plan.volumes.reduce((n, v) => n + v.pageCount, 0);
   let done = 0;
   const result: BindResult = { volumes: [], problems: [], warnings: [] };
+  // Real first pages of the items bound so far, for the 见第X卷第Y页 rows of later volumes.
+  const boundAt = new Map<number, SeeAlso>();
   for (const volume of plan.volumes) {
     options.signal?.throwIfAborted();
     const fileName = volumeFileName(volume);
@@ -122,6 +124,7 @@ export async function bindProject(project: Project, options: BindOptions): Promi
         findings,
         imageCache,
         signal: options.signal,
+        boundAt,
         onPage: () => options.onProgress?.({ step: 'bind', current: Math.min(++done, total), total, message }),
       },
       volume,
@@ -130,6 +133,7 @@ export async function bindProject(project: Project, options: BindOptions): Promi
     const file = path.join(outDir, fileName);
     writePdf(file, composed.bytes);
     result.volumes.push({
+      seq: volume.seq,
       file,
       pages: composed.pages,
       bytes: composed.bytes.byteLength,
@@ -138,12 +142,13 @@ export async function bindProject(project: Project, options: BindOptions): Promi
       part: volume.part,
       parts: volume.parts,
       itemPages: composed.itemPages,
+      references: composed.references,
     });
     for (const p of composed.problems) result.problems.push({ ...p, volume: file });
     if (composed.bytes.byteLength > sizeLimit) {
       const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
       result.warnings.push(
-        `《${fileName}》有 ${mb(composed.bytes.byteLength)}，超过 ${mb(sizeLimit)}，网上提交或发送可能受限。可以减小每卷页数上限，把它分成更小的卷。`,
+        `《${fileName}》有 ${mb(composed.bytes.byteLength)}，超过 ${mb(sizeLimit)}，网上提交或发送可能受限。可以设置“每卷大小上限”按文件大小自动分卷（命令行：--max-mb ${Math.max(1, Math.floor(sizeLimit / 1024 / 1024))}），或减小每卷页数上限。`,
       );
     }
   }

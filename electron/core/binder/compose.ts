@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { cjkFontFile, embedCjkFont, saveWithCjkFonts } from '../pdf/cjk-font';
 import { wrapText } from '../pdf/text-wrap';
 import type { Project } from '../project/project';
@@ -20,13 +20,13 @@ import {
   type IndexRow,
   type NotesModel,
 } from './front-matter';
-import { addItemPages, type ItemPage } from './item-pages';
+import { addItemPages, addPhotoPair, type ItemPage, type ItemPagesResult } from './item-pages';
 import { A4_PORTRAIT, fromDisplay, numberOrigin, type FrameOptions } from './page-frame';
 import { Prefetcher } from './prefetch';
 import { appendContent, textContent } from './raw-content';
 import { setOpening, writeOutline, writePageLabels, type LabelRange, type OutlineNode } from './pdf-structure';
-import { labelOf } from './plan';
-import type { BindPlan, IndexEntry, PlanItem, PlanSection, VolumePlan } from './types';
+import { labelOf, pairedWithPrevious } from './plan';
+import type { BindPlan, IndexEntry, PlanItem, PlanSection, ReferenceEntry, SeeAlso, VolumePlan } from './types';
 
 /*
  * One volume, in two passes. First the items: pages copied or laid out in order, each
@@ -35,6 +35,10 @@ import type { BindPlan, IndexEntry, PlanItem, PlanSection, VolumePlan } from './
  * text is drawn: numbers, captions, cover, 卷内目录 (its rows linking to their pages),
  * 备考表; then bookmarks, page labels, metadata. Nothing depends on the clock or chance,
  * so the same project state gives the same bytes.
+ *
+ * A planned reference (linkedItems 'reference') is not bound: its row says 见第X卷第Y页 with
+ * the page its first place really got, from `boundAt`, which every volume fills as it binds
+ * (the plan's page is only an estimate: a file may turn out unreadable or longer).
  */
 
 export type VolumeSettings = FrameOptions & {
@@ -59,6 +63,11 @@ export type ComposeContext = {
   imageCache: string;
   signal?: AbortSignal;
   onPage?: () => void;
+  /**
+   * Where each item was first bound in this run (volume seq, real start page): read for
+   * reference rows, added to for items bound here. Shared by the volumes of one run.
+   */
+  boundAt?: Map<number, SeeAlso>;
 };
 
 export type ComposedVolume = {
@@ -66,10 +75,18 @@ export type ComposedVolume = {
   pages: number;
   itemPages: number;
   index: IndexEntry[];
+  /** Rows pointing to an item bound elsewhere. */
+  references: ReferenceEntry[];
   problems: { itemId: number; title: string; file: string; message: string }[];
 };
 
 type Bound = { section: PlanSection; item: PlanItem; pages: ItemPage[] };
+type Reference = { section: PlanSection; item: PlanItem; ref: SeeAlso };
+/** A 卷内目录 row: an item bound here, or a pointer to where it is bound. */
+type Row = Bound | Reference;
+
+const isBound = (r: Row): r is Bound => 'pages' in r;
+const seeText = (ref: SeeAlso) => `见第${ref.volume}卷第${ref.page}页`;
 
 const NUMBER_SIZE = 10.5;
 const CAPTION_SIZE = 10.5;
@@ -92,10 +109,12 @@ function chineseDate(iso: string): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-function indexModel(volume: VolumePlan, bound: Bound[]): IndexModel {
+function indexModel(volume: VolumePlan, all: Row[], pageOf: Map<number, PDFPage>): IndexModel {
   const rows: IndexRow[] = [];
   let path: number[] = [];
-  bound.forEach((b, i) => {
+  const lastBound = all.reduce((at, r, i) => (isBound(r) ? i : at), -1);
+  let seq = 0;
+  all.forEach((b, i) => {
     const chain = [...b.section.trail, b.section.indicator];
     // Headings for each level that changes from the previous row's path.
     let same = 0;
@@ -104,13 +123,30 @@ function indexModel(volume: VolumePlan, bound: Bound[]): IndexModel {
       for (let d = same; d < chain.length; d++) rows.push({ kind: 'heading', text: labelOf(chain[d]!), depth: d });
     }
     path = chain.map((c) => c.id);
+    if (!isBound(b)) {
+      // Not a 件 of this volume, so no 序号 (the last 序号 stays the cover's 件数) and no 页号.
+      rows.push({
+        kind: 'item',
+        cells: [
+          '',
+          b.item.docNo,
+          b.item.responsible,
+          `${printedTitle(b.item)}（${seeText(b.ref)}）`,
+          eightDigits(b.item.date),
+          '',
+          b.item.note,
+        ],
+        target: b.ref.volume === volume.seq ? (pageOf.get(b.ref.page) ?? null) : null,
+      });
+      return;
+    }
     const first = b.pages[0]!.number;
     const last = b.pages.at(-1)!.number;
-    const pages = i === bound.length - 1 && last !== first ? `${first}-${last}` : String(first);
+    const pages = i === lastBound && last !== first ? `${first}-${last}` : String(first);
     rows.push({
       kind: 'item',
       cells: [
-        String(i + 1),
+        String(++seq),
         b.item.docNo,
         b.item.responsible,
         printedTitle(b.item),
@@ -123,6 +159,16 @@ function indexModel(volume: VolumePlan, bound: Bound[]): IndexModel {
   });
   const volumeNo = `第 ${volume.part} 卷 共 ${volume.parts} 卷`;
   return { caption: `案卷题名：${volume.title}    ${volumeNo}`, rows };
+}
+
+function drawCaption(p: ItemPage, font: PDFFont): void {
+  if (!p.caption) return;
+  let y = p.caption.rect.y + p.caption.rect.height - CAPTION_SIZE;
+  for (const line of wrapText(p.caption.text, font, CAPTION_SIZE, p.caption.rect.width)) {
+    if (y < p.caption.rect.y) break;
+    p.page.drawText(line, { x: p.caption.rect.x, y, size: CAPTION_SIZE, font });
+    y -= CAPTION_SIZE * 1.6;
+  }
 }
 
 function outline(bound: Bound[]): OutlineNode[] {
@@ -149,6 +195,7 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
   const doc = await PDFDocument.create({ updateMetadata: false });
 
   // Pass 1: the items, numbered from 1 in order.
+  const rows: Row[] = [];
   const bound: Bound[] = [];
   const problems: ComposedVolume['problems'] = [];
   const dividerPages: { page: PDFPage; section: PlanSection }[] = [];
@@ -157,7 +204,9 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
   let photos = 0;
   let next = 1;
   const prefetch = new Prefetcher(
-    volume.sections.flatMap((s) => s.items.flatMap((i) => i.files.map((f) => ctx.project.store.pathOf(f.sha256)))),
+    volume.sections.flatMap((s) =>
+      s.items.filter((i) => !i.seeAlso).flatMap((i) => i.files.map((f) => ctx.project.store.pathOf(f.sha256))),
+    ),
   );
   const itemContext = {
     project: ctx.project,
@@ -168,20 +217,47 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
     onPage: ctx.onPage,
     read: (file: string) => prefetch.read(file),
   };
+  const boundAt = ctx.boundAt ?? new Map<number, SeeAlso>();
   for (const section of volume.sections) {
     if (settings.dividers) {
       dividerPages.push({ page: doc.addPage([A4_PORTRAIT.width, A4_PORTRAIT.height]), section });
       kinds.push('divider');
     }
-    for (const item of section.items) {
+    const paired = pairedWithPrevious(section.items, plan.photosPerPage);
+    /** The second photo of a pair, already on the first one's page, waiting for its turn in the list. */
+    const laidOut = new Map<PlanItem, ItemPagesResult>();
+    for (const [i, item] of section.items.entries()) {
       ctx.signal?.throwIfAborted();
-      const res = await addItemPages(itemContext, item, next);
+      if (item.seeAlso) {
+        const at = boundAt.get(item.itemId);
+        // Its first place could not be read: like any unreadable item, it is not listed (the 备考表 there says why).
+        if (at) rows.push({ section, item, ref: at });
+        continue;
+      }
+      let res = laidOut.get(item);
+      const partner = section.items.slice(i + 1).find((x) => !x.seeAlso);
+      if (!res && partner && paired.has(partner)) {
+        const pair = await addPhotoPair(itemContext, [item, partner], next);
+        // Unreadable: both are bound one by one, so the reason is reported as usual.
+        if (pair) {
+          res = { pages: [pair[0]!], problems: [], photos: 1 };
+          laidOut.set(partner, { pages: [pair[1]!], problems: [], photos: 1 });
+          kinds.push(next);
+          next += 1;
+        }
+      }
+      if (!res) {
+        res = await addItemPages(itemContext, item, next);
+        for (const p of res.pages) kinds.push(p.number);
+        next += res.pages.length;
+      }
       for (const p of res.problems) problems.push({ itemId: item.itemId, title: item.title, ...p });
       if (res.pages.length === 0) continue;
       photos += res.photos;
-      bound.push({ section, item, pages: res.pages });
-      for (const p of res.pages) kinds.push(p.number);
-      next += res.pages.length;
+      const b = { section, item, pages: res.pages };
+      bound.push(b);
+      rows.push(b);
+      if (!boundAt.has(item.itemId)) boundAt.set(item.itemId, { volume: volume.seq, page: res.pages[0]!.number });
     }
   }
   const itemPages = next - 1;
@@ -200,7 +276,9 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
       ['卷号', `第 ${volume.part} 卷 共 ${volume.parts} 卷`],
     ],
   };
-  const index = indexModel(volume, bound);
+  const pageOf = new Map<number, PDFPage>();
+  for (const b of bound) for (const p of b.pages) if (!pageOf.has(p.number)) pageOf.set(p.number, p.page);
+  const index = indexModel(volume, rows, pageOf);
   const gapLines = volume.indicatorIds.flatMap((id) => {
     const f = ctx.findings.get(id);
     return f ? f.messages.map((m) => `· ${f.label}：${m}`) : [];
@@ -236,9 +314,10 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
       heading: labelOf(section.indicator),
       content: section.indicator.content,
       requirement: section.indicator.requirement,
-      items: bound
+      items: rows
         .filter((b) => b.section === section)
         .map((b, i) => {
+          if (!isBound(b)) return `${i + 1}. ${printedTitle(b.item)}（${seeText(b.ref)}）`;
           const first = b.pages[0]!.number;
           const last = b.pages.at(-1)!.number;
           return `${i + 1}. ${printedTitle(b.item)}（第 ${first === last ? first : `${first}-${last}`} 页）`;
@@ -259,21 +338,21 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
   const bold = boldFile === regularFile ? regular : await embedCjkFont(doc, allText, boldFile);
   const fonts: Fonts = { regular, bold };
 
+  // Two photos on one page share it: one number, two captions.
+  const stamped = new Set<PDFPage>();
   for (const p of itemPagesList) {
+    if (stamped.has(p.page)) {
+      drawCaption(p, regular);
+      continue;
+    }
+    stamped.add(p.page);
     const label = String(p.number);
     const w = regular.widthOfTextAtSize(label, NUMBER_SIZE);
     const at = numberOrigin(p.frame, w, NUMBER_SIZE);
     const box = p.page.getMediaBox();
     const [x, y] = fromDisplay(p.rotation, box.width, box.height, at.x, at.y);
     appendContent(doc, p.page, textContent(p.page, regular, label, x, y, NUMBER_SIZE, p.rotation));
-    if (p.caption) {
-      let y = p.caption.rect.y + p.caption.rect.height - CAPTION_SIZE;
-      for (const line of wrapText(p.caption.text, regular, CAPTION_SIZE, p.caption.rect.width)) {
-        if (y < p.caption.rect.y) break;
-        p.page.drawText(line, { x: p.caption.rect.x, y, size: CAPTION_SIZE, font: regular });
-        y -= CAPTION_SIZE * 1.6;
-      }
-    }
+    drawCaption(p, regular);
   }
   for (const d of dividerModels) drawDivider(d.page, d.model, fonts);
 
@@ -328,6 +407,15 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
       startPage: b.pages[0]!.number,
       endPage: b.pages.at(-1)!.number,
     })),
+    references: rows
+      .filter((r): r is Reference => !isBound(r))
+      .map((r) => ({
+        code: r.section.indicator.code,
+        title: r.item.title,
+        itemId: r.item.itemId,
+        volume: r.ref.volume,
+        page: r.ref.page,
+      })),
     problems,
   };
 }

@@ -105,7 +105,8 @@ export function drawCover(doc: PDFDocument, at: number, m: CoverModel, f: Fonts)
 
 export type IndexRow =
   | { kind: 'heading'; text: string; depth: number }
-  | { kind: 'item'; cells: [string, string, string, string, string, string, string]; target: PDFPage };
+  /** target: the page the row links to; null for a reference to another volume (no page here). */
+  | { kind: 'item'; cells: [string, string, string, string, string, string, string]; target: PDFPage | null };
 
 export type IndexModel = {
   /** The line under the title: 案卷题名 and 卷号. */
@@ -265,7 +266,7 @@ export function drawIndex(doc: PDFDocument, at: number, m: IndexModel, f: Fonts)
           });
           cx += col.width;
         });
-        addLink(doc, page, { x: MARGIN.left, y, width: WIDTH, height: r.height }, r.row.target);
+        if (r.row.target) addLink(doc, page, { x: MARGIN.left, y, width: WIDTH, height: r.height }, r.row.target);
       }
       page.drawLine({
         start: { x: MARGIN.left, y },

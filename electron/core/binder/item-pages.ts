@@ -24,8 +24,9 @@ import type { PlanFile, PlanItem } from './types';
  * converted PDF) are copied whole (one copyPages per source) and their content scaled into
  * the page's safe area, keeping the binding margin and number band free; existing /Rotate
  * and the user's turn are kept as page rotation, so text stays text and landscape stays
- * landscape. Photos and scans are laid out one per A4 page. Text (numbers, captions) is
- * drawn later, once every string of the volume is known and the font is cut to them.
+ * landscape. Photos and scans are laid out one per A4 page, or two photos to a page (one
+ * above the other) when asked. Text (numbers, captions) is drawn later, once every string
+ * of the volume is known and the font is cut to them.
  */
 
 /** A page that gets a stamped number (and perhaps a caption) once the font exists. */
@@ -65,6 +66,21 @@ export function captionText(item: PlanItem): string {
 /** Photos get the photo layout (top of the page, caption below); other images (scans) fill the page. */
 export function isPhotoItem(item: PlanItem): boolean {
   return item.type.includes('照片') || captionText(item) !== '';
+}
+
+/**
+ * A photo item that may share its page with another (photosPerPage 2): one image, one
+ * page. Several photos of one item (an activity's set) or anything else keep whole pages.
+ */
+export function sharesPhotoPage(item: PlanItem): boolean {
+  const file = item.files.length === 1 ? item.files[0]! : null;
+  return (
+    file !== null &&
+    file.pageCount === 1 &&
+    file.mime.startsWith('image/') &&
+    file.mime !== 'image/heic' &&
+    isPhotoItem(item)
+  );
 }
 
 const popStreams = new WeakMap<PDFDocument, PDFRef>();
@@ -249,6 +265,86 @@ async function imagePages(
     ctx.onPage?.();
   }
   return out;
+}
+
+/** Room under each of two photos on a page for its caption (four lines fit). */
+const PAIR_CAPTION_HEIGHT = 28 * MM;
+/** Space between the upper photo's caption and the lower photo. */
+const PAIR_GAP = 8 * MM;
+
+/**
+ * Two single-image photo items on one portrait page numbered `n`, the first in the upper
+ * half, each fitted upright above its caption; one ItemPage per item, both for the same
+ * page. Null when either cannot be read: the caller binds them one by one instead, so the
+ * reason is reported the usual way and the readable one still gets its page.
+ */
+export async function addPhotoPair(
+  ctx: ItemPagesContext,
+  items: readonly [PlanItem, PlanItem],
+  n: number,
+): Promise<ItemPage[] | null> {
+  const frame = frameFor(A4_PORTRAIT, n, ctx.frame);
+  const area = inset(frame.safe, LAYOUT_INSET);
+  const half = (area.height - PAIR_GAP) / 2;
+  const slots: Rect[] = [
+    { x: area.x, y: area.y + half + PAIR_GAP, width: area.width, height: half },
+    { x: area.x, y: area.y, width: area.width, height: half },
+  ];
+  const prepared: { image: Awaited<ReturnType<typeof prepareImage>>; placed: Rect; caption: ItemPage['caption'] }[] =
+    [];
+  for (const [i, item] of items.entries()) {
+    ctx.signal?.throwIfAborted();
+    const file = item.files[0]!;
+    const stored = ctx.project.store.pathOf(file.sha256);
+    const slot = slots[i]!;
+    try {
+      if (!fs.existsSync(stored)) return null;
+      let original: Buffer | undefined;
+      let info: ImageInfo | null = null;
+      if (file.mime === 'image/jpeg') {
+        original = await ctx.read(stored);
+        if (original.byteOffset !== 0) original = Buffer.from(original);
+        const header = jpegHeader(original);
+        info = header && jpegInfo(header, file.rotation);
+      }
+      info ??= await imageInfo(stored, 1, file.rotation);
+      const text = captionText(item);
+      const room = text
+        ? { ...slot, y: slot.y + PAIR_CAPTION_HEIGHT, height: slot.height - PAIR_CAPTION_HEIGHT }
+        : slot;
+      const f = fit(info.display, room);
+      const placed = { ...f, y: room.y + room.height - f.height };
+      const rect = {
+        x: slot.x,
+        y: placed.y - 3 * MM - (PAIR_CAPTION_HEIGHT - 5 * MM),
+        width: slot.width,
+        height: PAIR_CAPTION_HEIGHT - 5 * MM,
+      };
+      const image = await prepareImage(
+        stored,
+        file.sha256,
+        1,
+        info,
+        file.rotation,
+        placed,
+        ctx.imageCache,
+        false,
+        original,
+      );
+      prepared.push({ image, placed, caption: text ? { rect, text } : null });
+    } catch (e) {
+      if (ctx.signal?.aborted) throw e;
+      return null;
+    }
+  }
+  const page = ctx.doc.addPage([A4_PORTRAIT.width, A4_PORTRAIT.height]);
+  for (const p of prepared) {
+    const embedded =
+      p.image.kind === 'jpg' ? await ctx.doc.embedJpg(p.image.bytes) : await ctx.doc.embedPng(p.image.bytes);
+    appendContent(ctx.doc, page, imageContent(page, embedded, turnedPlacement(p.placed, p.image.turn)));
+  }
+  ctx.onPage?.();
+  return prepared.map((p) => ({ page, number: n, frame, rotation: 0, caption: p.caption }));
 }
 
 /**

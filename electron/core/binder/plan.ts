@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { defaultSystemId } from '../gaps/gap-service';
 import { getIndicators, getSystem } from '../systems/system-repo';
+import { sharesPhotoPage } from './item-pages';
 import type { BindPlan, PlanFile, PlanIndicator, PlanItem, PlanOptions, PlanSection, VolumePlan } from './types';
 
 /*
@@ -14,11 +15,16 @@ import type { BindPlan, PlanFile, PlanIndicator, PlanItem, PlanOptions, PlanSect
  * Order: indicator tree order; within an indicator the user's order (material_links.sort),
  * then date (undated last), then item number. Left out: items 已剔除 or in the trash, and
  * indicators that do not apply to this unit (with everything under them). An item linked
- * to several indicators appears in each section: linking is how offices say "this also
- * serves there", and inspectors read one indicator at a time.
+ * to several indicators appears in each section by default: linking is how offices say
+ * "this also serves there", and inspectors read one indicator at a time. With linkedItems
+ * 'reference' it is bound once, at its first place in binding order, and only listed
+ * (见第X卷第Y页) elsewhere: thinner volumes when much is shared. Volumes are built in plan
+ * order, so that first place is always built before any row pointing to it.
  */
 
 export const DEFAULT_MAX_PAGES = 300;
+/** What a volume holds besides its items' files (cover, index, 备考表, the cut fonts), for the size split. */
+export const FRONT_MATTER_BYTES = 256 * 1024;
 
 type ItemRow = {
   indicator_id: number;
@@ -43,6 +49,8 @@ type FileRow = {
   page_count: number;
   mime: string;
   converted_mime: string | null;
+  size: number;
+  converted_size: number | null;
 };
 
 function parseCaption(json: string): Caption {
@@ -64,7 +72,7 @@ function filesOf(db: Database, ids: number[]): Map<number, PlanFile[]> {
   const rows = db
     .prepare(
       `SELECT f.material_id, f.id, f.sha256, f.converted_sha256, f.original_name, f.rotation, f.page_count,
-              b.mime, c.mime AS converted_mime
+              b.mime, c.mime AS converted_mime, b.size, c.size AS converted_size
        FROM material_files f JOIN blobs b ON b.sha256 = f.sha256 LEFT JOIN blobs c ON c.sha256 = f.converted_sha256
        WHERE f.material_id IN (SELECT value FROM json_each(?)) ORDER BY f.material_id, f.position`,
     )
@@ -79,6 +87,7 @@ function filesOf(db: Database, ids: number[]): Map<number, PlanFile[]> {
       originalName: r.original_name,
       rotation: ((r.rotation % 360) + 360) % 360,
       pageCount: Math.max(1, r.page_count),
+      bytes: converted ? (r.converted_size ?? 0) : r.size,
     });
     out.set(r.material_id, list);
   }
@@ -116,6 +125,8 @@ function itemsByIndicator(db: Database, systemId: number): Map<number, PlanItem[
       pages: itemFiles.reduce((n, f) => n + f.pageCount, 0),
       startPage: 0,
       endPage: 0,
+      bytes: itemFiles.reduce((n, f) => n + f.bytes, 0),
+      seeAlso: null,
     });
     out.set(r.indicator_id, list);
   }
@@ -201,18 +212,63 @@ function sectionsOf(tree: Tree, scope: VolumeScope, items: Map<number, PlanItem[
   return out;
 }
 
-/** Cuts a volume's item sequence at item boundaries so no part has more than maxPages item pages (unless one item alone does). */
-function split(sections: PlanSection[], maxPages: number): PlanSection[][] {
+/**
+ * The items of a section (in order) that go on the page of the bound item before them:
+ * the second of each pair of single-image photos when photos go two to a page. The
+ * builder pairs by the same rule, so the preview's numbers are the built ones.
+ */
+export function pairedWithPrevious(items: PlanItem[], photosPerPage: 1 | 2 = 1): Set<PlanItem> {
+  const out = new Set<PlanItem>();
+  if (photosPerPage !== 2) return out;
+  let open: PlanItem | null = null;
+  for (const item of items) {
+    // A reference takes no page, so it does not part two photos.
+    if (item.seeAlso) continue;
+    if (!sharesPhotoPage(item)) open = null;
+    else if (open) {
+      out.add(item);
+      open = null;
+    } else open = item;
+  }
+  return out;
+}
+
+type Limits = { maxPages: number; maxBytes: number; photosPerPage: 1 | 2 };
+
+/**
+ * Cuts a volume's item sequence at item boundaries so no part has more than maxPages item
+ * pages or maxBytes of files (unless one item alone does). A photo pair is never parted,
+ * and a reference row stays with the item before it.
+ */
+function split(sections: PlanSection[], limits: Limits): PlanSection[][] {
+  // What starting each item adds: a pair's first photo carries the pair.
+  const cost = new Map<PlanItem, { pages: number; bytes: number }>();
+  for (const s of sections) {
+    const paired = pairedWithPrevious(s.items, limits.photosPerPage);
+    let last: PlanItem | null = null;
+    for (const item of s.items) {
+      if (item.seeAlso) cost.set(item, { pages: 0, bytes: 0 });
+      else if (paired.has(item)) {
+        cost.set(item, { pages: 0, bytes: 0 });
+        cost.get(last!)!.bytes += item.bytes;
+      } else cost.set(item, { pages: item.pages, bytes: item.bytes });
+      if (!item.seeAlso) last = item;
+    }
+  }
   const parts: PlanSection[][] = [];
   let current: PlanSection[] = [];
   let pages = 0;
+  let bytes = 0;
   for (const s of sections) {
     let open: PlanSection | null = null;
     for (const item of s.items) {
-      if (pages > 0 && pages + item.pages > maxPages) {
+      const c = cost.get(item)!;
+      const over = pages + c.pages > limits.maxPages || bytes + c.bytes > limits.maxBytes;
+      if (pages > 0 && (c.pages > 0 || c.bytes > 0) && over) {
         parts.push(current);
         current = [];
         pages = 0;
+        bytes = 0;
         open = null;
       }
       if (!open) {
@@ -220,7 +276,8 @@ function split(sections: PlanSection[], maxPages: number): PlanSection[][] {
         current.push(open);
       }
       open.items.push(item);
-      pages += item.pages;
+      pages += c.pages;
+      bytes += c.bytes;
     }
   }
   if (current.length > 0) parts.push(current);
@@ -228,16 +285,40 @@ function split(sections: PlanSection[], maxPages: number): PlanSection[][] {
 }
 
 /** Numbers the items' expected pages 1… through the volume. */
-function number(sections: PlanSection[]): number {
+function number(sections: PlanSection[], photosPerPage: 1 | 2): number {
   let page = 1;
   for (const s of sections) {
+    const paired = pairedWithPrevious(s.items, photosPerPage);
     for (const item of s.items) {
-      item.startPage = page;
-      item.endPage = page + Math.max(1, item.pages) - 1;
-      page = item.endPage + 1;
+      if (item.seeAlso) {
+        item.startPage = 0;
+        item.endPage = 0;
+      } else if (paired.has(item)) {
+        item.startPage = page - 1;
+        item.endPage = page - 1;
+      } else {
+        item.startPage = page;
+        item.endPage = page + Math.max(1, item.pages) - 1;
+        page = item.endPage + 1;
+      }
     }
   }
   return page - 1;
+}
+
+/** Marks every later place of an item already bound earlier as a reference to its first place. */
+function markReferences(sections: PlanSection[], first: Map<number, PlanItem>, refs: Map<PlanItem, PlanItem>): void {
+  for (const s of sections) {
+    for (const item of s.items) {
+      const earlier = first.get(item.itemId);
+      if (!earlier) first.set(item.itemId, item);
+      else {
+        // Filled in once every volume is numbered.
+        item.seeAlso = { volume: 0, page: 0 };
+        refs.set(item, earlier);
+      }
+    }
+  }
 }
 
 function subtreeIds(tree: Tree, scope: VolumeScope): number[] {
@@ -257,6 +338,22 @@ export function planBinding(db: Database, options: PlanOptions = {}): BindPlan {
   if (!Number.isInteger(maxPages) || maxPages < 1) {
     throw new AppError('INVALID_INPUT', `每卷页数上限“${maxPages}”无效，应为正整数（例如 300）。`);
   }
+  const maxBytes = options.maxVolumeBytes ?? Number.POSITIVE_INFINITY;
+  if (!(maxBytes > 0)) {
+    throw new AppError('INVALID_INPUT', `每卷大小上限“${options.maxVolumeBytes}”无效，应大于 0（例如 50 MB）。`);
+  }
+  const linked = options.linkedItems ?? 'repeat';
+  if (linked !== 'repeat' && linked !== 'reference') {
+    throw new AppError('INVALID_INPUT', `多处关联材料的装订方式“${String(linked)}”无效，应为 repeat 或 reference。`);
+  }
+  const photosPerPage = options.photosPerPage ?? 1;
+  if (photosPerPage !== 1 && photosPerPage !== 2) {
+    throw new AppError('INVALID_INPUT', `每页照片数“${String(photosPerPage)}”无效，只能是 1 或 2。`);
+  }
+  // Room for the front matter and fonts, which the stored sizes do not include.
+  const limits: Limits = { maxPages, maxBytes: Math.max(1, maxBytes - FRONT_MATTER_BYTES), photosPerPage };
+  const firstPlace = new Map<number, PlanItem>();
+  const refs = new Map<PlanItem, PlanItem>();
   const system = getSystem(db, systemId);
   const project = db.prepare('SELECT name, year FROM project WHERE id = 1').get() as
     { name: string; year: number } | undefined;
@@ -271,10 +368,11 @@ export function planBinding(db: Database, options: PlanOptions = {}): BindPlan {
       if (scope.root && !scope.own) empty.push(brief(scope.root));
       continue;
     }
+    if (linked === 'reference') markReferences(sections, firstPlace, refs);
     const title = scope.root ? labelOf(scope.root) : system.name;
-    const parts = split(sections, maxPages);
+    const parts = split(sections, limits);
     parts.forEach((partSections, i) => {
-      const pageCount = number(partSections);
+      const pageCount = number(partSections, photosPerPage);
       volumes.push({
         seq: volumes.length + 1,
         root: scope.root ? brief(scope.root) : null,
@@ -282,12 +380,15 @@ export function planBinding(db: Database, options: PlanOptions = {}): BindPlan {
         part: i + 1,
         parts: parts.length,
         sections: partSections,
-        itemCount: partSections.reduce((n, s) => n + s.items.length, 0),
+        itemCount: partSections.reduce((n, s) => n + s.items.filter((item) => !item.seeAlso).length, 0),
         pageCount,
         indicatorIds: subtreeIds(tree, scope),
       });
     });
   }
+  const volumeOf = new Map<PlanItem, number>();
+  for (const v of volumes) for (const s of v.sections) for (const item of s.items) volumeOf.set(item, v.seq);
+  for (const [ref, earlier] of refs) ref.seeAlso = { volume: volumeOf.get(earlier)!, page: earlier.startPage };
   return {
     systemId,
     systemName: system.name,
@@ -296,5 +397,7 @@ export function planBinding(db: Database, options: PlanOptions = {}): BindPlan {
     year: project?.year ?? new Date().getFullYear(),
     volumes,
     empty,
+    photosPerPage,
+    linkedItems: linked,
   };
 }

@@ -22,7 +22,25 @@ export type PlanOptions = {
   indicatorIds?: number[];
   /** Item pages per volume before a volume is split at an item boundary (default 300). */
   maxPages?: number;
+  /**
+   * Also split a volume at an item boundary before its files would pass this many bytes
+   * (estimated from the stored files' sizes); undefined: no size split.
+   */
+  maxVolumeBytes?: number;
+  /**
+   * An item linked to several indicators: `repeat` (default) binds it in every section;
+   * `reference` binds it at its first place in binding order and lists it elsewhere in the
+   * 卷内目录 (and on dividers) as 见第X卷第Y页, X being the volume's number in the run.
+   */
+  linkedItems?: LinkedItems;
+  /**
+   * 2: consecutive single-image photo items of a section share an A4 page, one above the
+   * other, each with its caption (default 1). In the plan because it changes the numbering.
+   */
+  photosPerPage?: 1 | 2;
 };
+
+export type LinkedItems = 'repeat' | 'reference';
 
 export type LayoutOptions = {
   /** Printed on both sides (default true): back pages mirror the binding margin and the number corner. */
@@ -66,6 +84,8 @@ export type PlanFile = {
   /** The user's quarter turn, degrees clockwise. */
   rotation: number;
   pageCount: number;
+  /** Size of the stored blob that is read, the estimate of what it adds to a volume. */
+  bytes: number;
 };
 
 export type PlanItem = {
@@ -82,10 +102,20 @@ export type PlanItem = {
   files: PlanFile[];
   /** Pages as recorded in the database (the real count is known once the files are read). */
   pages: number;
-  /** Stamped numbers this item is expected to get (preview). */
+  /** Stamped numbers this item is expected to get (preview); 0 for a reference (seeAlso). */
   startPage: number;
   endPage: number;
+  /** Sum of the files' bytes (the size-split estimate). */
+  bytes: number;
+  /**
+   * Set when linkedItems is 'reference' and the item is bound at an earlier place: it is
+   * listed here, not bound, as 见第 volume 卷第 page 页 (volume: the seq of that volume;
+   * page: its expected start page there, the real one once built).
+   */
+  seeAlso: SeeAlso | null;
 };
+
+export type SeeAlso = { volume: number; page: number };
 
 export type PlanIndicator = { id: number; code: string; title: string };
 
@@ -108,6 +138,7 @@ export type VolumePlan = {
   part: number;
   parts: number;
   sections: PlanSection[];
+  /** Items bound in the volume (references not counted). */
   itemCount: number;
   /** Item pages expected (front matter and 备考表 not included). */
   pageCount: number;
@@ -125,9 +156,15 @@ export type BindPlan = {
   volumes: VolumePlan[];
   /** Volumes with nothing to bind (no items linked), by indicator. */
   empty: PlanIndicator[];
+  /** As planned (the builder pairs photos by the same rule). */
+  photosPerPage: 1 | 2;
+  linkedItems: LinkedItems;
 };
 
 export type IndexEntry = { code: string; title: string; itemId: number; startPage: number; endPage: number };
+
+/** A 卷内目录 row pointing to where the item is bound (linkedItems 'reference'): 见第 volume 卷第 page 页. */
+export type ReferenceEntry = { code: string; title: string; itemId: number; volume: number; page: number };
 
 export type BindProblem = {
   itemId: number;
@@ -140,6 +177,8 @@ export type BindProblem = {
 };
 
 export type BoundVolume = {
+  /** Position in the run (the NN of the file name; the X of 见第X卷第Y页). */
+  seq: number;
   file: string;
   /** Pages in the file (front matter, item pages, 备考表). */
   pages: number;
@@ -150,6 +189,8 @@ export type BoundVolume = {
   parts: number;
   /** Stamped (item) pages. */
   itemPages: number;
+  /** Rows of the 卷内目录 that refer to an item bound elsewhere (not in `index`). */
+  references: ReferenceEntry[];
 };
 
 export type BindResult = {

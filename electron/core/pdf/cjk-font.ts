@@ -24,7 +24,7 @@ const BUNDLED: Record<CjkWeight, string> = {
   bold: 'NotoSansHans-Bold.otf',
 };
 
-function bundledFont(weight: CjkWeight): string {
+export function bundledFont(weight: CjkWeight): string {
   // The package exports only its code (dist/); the fonts sit beside it in fonts/.
   const dist = path.dirname(require.resolve('@embedpdf/fonts-sc'));
   return path.join(dist, '..', 'fonts', BUNDLED[weight]);

@@ -3,19 +3,6 @@ import type { AppInfo } from '../hooks/use-app-info';
 
 type DrawerProps = { open: boolean; onClose: () => void };
 
-export function BinderDrawer({ open, onClose }: DrawerProps) {
-  return (
-    <Drawer title="装订成卷" open={open} onClose={onClose} size={420}>
-      <div className="tz-drawer-intro">
-        <Typography.Paragraph>
-          按指标把已整理的材料编排成案卷，自动生成封面、卷内目录、备考表和卷脊，并连续编好页号，可直接打印装订。
-        </Typography.Paragraph>
-        <div className="tz-drawer-notice">请先导入测评体系并添加材料，再来装订成卷。</div>
-      </div>
-    </Drawer>
-  );
-}
-
 export function SettingsDrawer({ open, onClose, appInfo }: DrawerProps & { appInfo: AppInfo | null }) {
   return (
     <Drawer title="设置" open={open} onClose={onClose} size={420}>

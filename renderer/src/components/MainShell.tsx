@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
 import type { AppInfo } from '../hooks/use-app-info';
-import { BinderDrawer, SettingsDrawer } from './Drawers';
+import { SettingsDrawer } from './Drawers';
 import { DetailPane } from './DetailPane';
 import { IndicatorPane, type Selection } from './IndicatorPane';
 import { JobsBar } from './JobsBar';
@@ -9,6 +9,7 @@ import { MaterialsPane } from './MaterialsPane';
 import { ProjectInfoModal } from './ProjectInfoModal';
 import { TopBar } from './TopBar';
 import { useSystems } from '../systems/use-systems';
+import { BinderScreen } from '../binder/BinderScreen';
 import { GapsDashboard } from '../gaps/GapsDashboard';
 import { useGaps } from '../gaps/use-gaps';
 import { AddReportModal } from '../materials/AddReportModal';
@@ -128,7 +129,14 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           setPanel(null);
         }}
       />
-      <BinderDrawer open={panel === 'binder'} onClose={() => setPanel(null)} />
+      <BinderScreen
+        open={panel === 'binder'}
+        onClose={() => setPanel(null)}
+        system={systems.system}
+        indicators={systems.indicators}
+        nativeDialogs={appInfo?.nativeDialogs ?? false}
+        userName={appInfo?.userName ?? ''}
+      />
       <SettingsDrawer open={panel === 'settings'} appInfo={appInfo} onClose={() => setPanel(null)} />
     </div>
   );
