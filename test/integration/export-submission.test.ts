@@ -6,6 +6,7 @@ import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, 
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
+import { exportInWorker } from '../../electron/core/binder/bind-in-worker';
 import {
   DOWNSCALE_STEPS,
   exportSubmission,
@@ -276,6 +277,40 @@ describe('export for online submission, one PDF per item', () => {
     const currents = updates.map((u) => u.current);
     expect(currents).toEqual([...currents].sort((a, b) => a - b));
   });
+
+  it('exports the same on a worker thread (as the app does), reporting progress, and can be cancelled there', async () => {
+    const target = path.join(dir, '后台线程');
+    const updates: number[] = [];
+    const inWorker = await exportInWorker(fx.project.dir, '测试', {
+      outDir: target,
+      date: DATE,
+      onProgress: (u) => updates.push(u.current),
+    });
+    const first = result.folders.flatMap((f) => f.files);
+    const next = inWorker.folders.flatMap((f) => f.files);
+    expect(next.map((f) => path.relative(target, f.file))).toEqual(first.map((f) => path.relative(out, f.file)));
+    next.forEach((f, i) => expect(fs.readFileSync(f.file).equals(fs.readFileSync(first[i]!.file)), f.file).toBe(true));
+    expect(fs.readFileSync(inWorker.index).equals(fs.readFileSync(result.index))).toBe(true);
+    expect(inWorker.problems.map((p) => p.itemId)).toEqual(result.problems.map((p) => p.itemId));
+    expect(updates.at(-1)).toBe(11);
+    expect(updates).toEqual([...updates].sort((a, b) => a - b));
+
+    const cancelledDir = path.join(dir, '后台线程 取消');
+    const controller = new AbortController();
+    const cancelled = exportInWorker(fx.project.dir, '测试', {
+      outDir: cancelledDir,
+      date: DATE,
+      signal: controller.signal,
+      onProgress: (u) => {
+        if (u.current >= 3) controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+    const files = fs.existsSync(cancelledDir) ? tree(cancelledDir) : [];
+    expect(files).not.toContain(INDEX_FILE_NAME);
+    expect(files.some((f) => f.includes('.tmp'))).toBe(false);
+    expect(files.length).toBeLessThan(10);
+  }, 120_000);
 });
 
 describe('export with --merge', () => {

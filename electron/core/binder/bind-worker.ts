@@ -3,32 +3,43 @@ import { AppError } from '../../../shared/ipc/result';
 import type { ProgressUpdate } from '../jobs/job-manager';
 import { openProject } from '../project/project';
 import { bindProject } from './bind';
+import { exportSubmission, type ExportOptions, type ExportResult } from './export-submission';
 import type { BindOptions, BindResult } from './types';
 
 /*
- * A worker thread that binds (bind-in-worker.ts starts one per run): assembling a volume
- * is CPU work for seconds, which must not freeze the thread serving the window. It opens
- * the project read-only beside the app's own connection; binding only reads.
+ * A worker thread for the binder's long runs (bind-in-worker.ts starts one per run):
+ * assembling volumes (binding) or the 网上申报 files (export) is CPU work for seconds, which
+ * must not freeze the thread serving the window. It opens the project read-only beside the
+ * app's own connection; both runs only read the project.
  */
 
 export type WorkerBindOptions = Omit<BindOptions, 'signal' | 'onProgress'>;
+export type WorkerExportOptions = Omit<ExportOptions, 'signal' | 'onProgress'>;
 export type BindRequest = { type: 'bind'; projectDir: string; userName: string; options: WorkerBindOptions };
+export type ExportRequest = { type: 'export'; projectDir: string; userName: string; options: WorkerExportOptions };
+export type BinderRequest = BindRequest | ExportRequest;
 export type BindCancel = { type: 'cancel' };
-export type BindReply =
+/** The replies to a run: progress updates, then `done` with the run's result or `failed`. */
+export type BinderReply<R> =
   | { type: 'progress'; update: ProgressUpdate }
-  | { type: 'done'; result: BindResult }
+  | { type: 'done'; result: R }
   | { type: 'failed'; code: string | null; message: string; cancelled: boolean };
+export type BindReply = BinderReply<BindResult>;
+export type ExportReply = BinderReply<ExportResult>;
 
 const controller = new AbortController();
 
-async function run(req: BindRequest): Promise<BindReply> {
+async function run(req: BinderRequest): Promise<BinderReply<BindResult | ExportResult>> {
   const project = openProject(req.projectDir, { userName: req.userName, readOnly: true });
+  const common = {
+    signal: controller.signal,
+    onProgress: (update: ProgressUpdate) => parentPort?.postMessage({ type: 'progress', update } satisfies BindReply),
+  };
   try {
-    const result = await bindProject(project, {
-      ...req.options,
-      signal: controller.signal,
-      onProgress: (update) => parentPort?.postMessage({ type: 'progress', update } satisfies BindReply),
-    });
+    const result =
+      req.type === 'bind'
+        ? await bindProject(project, { ...req.options, ...common })
+        : await exportSubmission(project, { ...req.options, ...common });
     return { type: 'done', result };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -36,6 +47,8 @@ async function run(req: BindRequest): Promise<BindReply> {
       type: 'failed',
       code: e instanceof AppError ? e.code : null,
       message,
+      // Cancelling may surface as the signal's AbortError (the export) or anything else
+      // thrown once aborted: the caller turns it into a CANCELLED error.
       cancelled: controller.signal.aborted,
     };
   } finally {
@@ -43,7 +56,7 @@ async function run(req: BindRequest): Promise<BindReply> {
   }
 }
 
-parentPort?.on('message', (msg: BindRequest | BindCancel) => {
+parentPort?.on('message', (msg: BinderRequest | BindCancel) => {
   if (msg.type === 'cancel') {
     controller.abort();
     return;

@@ -148,7 +148,7 @@ export async function bindProject(project: Project, options: BindOptions): Promi
     if (composed.bytes.byteLength > sizeLimit) {
       const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
       result.warnings.push(
-        `《${fileName}》有 ${mb(composed.bytes.byteLength)}，超过 ${mb(sizeLimit)}，网上提交或发送可能受限。可以设置“每卷大小上限”按文件大小自动分卷（命令行：--max-mb ${Math.max(1, Math.floor(sizeLimit / 1024 / 1024))}），或减小每卷页数上限。`,
+        `《${fileName}》有 ${mb(composed.bytes.byteLength)}，超过 ${mb(sizeLimit)}，网上提交或发送可能受限。可以在装订选项中设置“按大小分卷”，在两件材料之间自动分卷（命令行：--max-mb ${Math.max(1, Math.floor(sizeLimit / 1024 / 1024))}），或减小每卷页数上限。`,
       );
     }
   }

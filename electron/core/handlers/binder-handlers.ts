@@ -9,8 +9,7 @@ import {
   readBinderSettings,
   saveBinderSettings,
 } from '../binder/binder-settings';
-import { bindInWorker } from '../binder/bind-in-worker';
-import { exportSubmission } from '../binder/export-submission';
+import { bindInWorker, exportInWorker } from '../binder/bind-in-worker';
 import { planBinding } from '../binder/plan';
 import type { CoreContext } from '../context';
 import type { HandlerTable } from '../rpc/dispatcher';
@@ -81,8 +80,9 @@ export function binderHandlers(ctx: CoreContext): HandlerTable {
       const jobId = ctx.jobs.start({
         kind: 'binder.exportSubmission',
         title: '网上申报导出',
+        // Seconds of PDF work: on the binder's worker thread, which opens the project read-only.
         run: (job) =>
-          exportSubmission(project, {
+          exportInWorker(project.dir, ctx.userName, {
             systemId,
             indicatorIds,
             merge,

@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker';
 import type { Checked, CheckOptions } from './check-file';
 import type { CheckPing, CheckReply, CheckRequest } from './check-worker';
 import { FileProblem } from './inspect-file';
@@ -10,7 +11,8 @@ import { FileProblem } from './inspect-file';
  * stutter for the whole import, so that work happens here, one worker per core.
  *
  * In the packaged app the worker is the bundle's check-worker.cjs beside main.cjs; from
- * source (tests, the CLI, the bridge) it is the TypeScript file, loaded through tsx.
+ * source (tests, the CLI, the bridge) it is the TypeScript file, loaded through tsx by
+ * check-worker-source.mjs (see workers/start-worker.ts).
  */
 
 export type CheckPool = {
@@ -19,13 +21,6 @@ export type CheckPool = {
   warm: () => Promise<void>;
   close: () => Promise<void>;
 };
-
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.cjs')) return new Worker(new URL('./check-worker.cjs', here));
-  // No inherited --import tsx: the bootstrap loads pdf.js before it registers tsx itself.
-  return new Worker(new URL('./check-worker-source.mjs', here), { execArgv: [] });
-}
 
 type Pending = { resolve: (c: Checked) => void; reject: (e: unknown) => void; worker: Worker };
 
@@ -52,7 +47,7 @@ export function createCheckPool(size = defaultSize()): CheckPool {
     }
   };
   const spawn = () => {
-    const worker = startWorker();
+    const worker = startWorker(import.meta.url, 'check-worker');
     worker.on('message', (reply: CheckReply | { pong: number }) => {
       if ('pong' in reply) {
         pongs.get(reply.pong)?.();

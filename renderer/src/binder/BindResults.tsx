@@ -105,11 +105,17 @@ export function BindResultList({
   result,
   actions,
   onPrint,
+  sizeLimitMb,
+  onSplitBySize,
 }: {
   result: BindResultView;
   actions: Actions;
   onPrint: (file: string) => void;
+  /** 体积提醒: volumes larger than this are offered a rebuild split by size. */
+  sizeLimitMb: number;
+  onSplitBySize: () => void;
 }) {
+  const oversized = result.volumes.filter((v) => v.bytes > sizeLimitMb * 1024 * 1024);
   const rows: ResultRow[] = result.volumes.map((v, i) => ({
     key: v.file,
     label: volumeLabel({ seq: v.seq ?? i + 1, title: v.title, part: v.part, parts: v.parts }),
@@ -139,6 +145,20 @@ export function BindResultList({
         <CopyablePath path={result.outDir} />
       </div>
       <ProblemList result={result} />
+      {oversized.length > 0 && (
+        <Alert
+          className="tz-binder-alert"
+          type="warning"
+          showIcon
+          title={`${oversized.length} 卷超过 ${sizeLimitMb} MB，打印店或网上申报可能收不下`}
+          description="可以按大小分卷：每卷在两件材料之间断开，保持在这个大小以内。"
+          action={
+            <Button size="small" onClick={onSplitBySize}>
+              按 {sizeLimitMb} MB 分卷重新装订
+            </Button>
+          }
+        />
+      )}
       <Table<ResultRow>
         className="tz-binder-result-table"
         size="small"

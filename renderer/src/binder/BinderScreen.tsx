@@ -82,7 +82,16 @@ export function BinderScreen({ open, onClose, system, indicators, nativeDialogs,
         />
       )}
       {build.job.status === 'done' && build.job.result ? (
-        <BindResultList result={build.job.result} actions={actions} onPrint={setPrinting} />
+        <BindResultList
+          result={build.job.result}
+          actions={actions}
+          onPrint={setPrinting}
+          sizeLimitMb={binder.settings?.sizeLimitMb ?? 100}
+          onSplitBySize={() => {
+            binder.change({ maxVolumeMb: binder.settings?.sizeLimitMb ?? 100 });
+            void startBuild();
+          }}
+        />
       ) : (
         !building && <EarlierOutputs outputs={binder.outputs} actions={actions} onPrint={setPrinting} />
       )}
