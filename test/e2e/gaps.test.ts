@@ -4,7 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { pdf } from '../fixtures/evidence-files';
-import { startApp, type E2eApp } from './harness';
+import { expandBranch, startWithSample, type SampleApp } from './harness';
 
 /**
  * 查漏补缺 in the UI: a user gives an indicator a rule in the editor, sees it 缺失 on the tree
@@ -12,7 +12,7 @@ import { startApp, type E2eApp } from './harness';
  * keeps the office's own events.
  */
 describe('查漏补缺 in the UI', () => {
-  let app: E2eApp;
+  let app: SampleApp;
   let leaf: IndicatorNode;
   /** Another leaf under the same branch. */
   let sibling: IndicatorNode;
@@ -52,14 +52,8 @@ describe('查漏补缺 in the UI', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp();
-    await app.call('projects.create', {
-      dir: path.join(app.workDir, '2026年 创文迎检'),
-      name: 'XX街道办事处',
-      year: 2026,
-    });
-    await app.call('systems.importSample', {});
-    const { indicators } = await app.call('systems.tree', { systemId: 1 });
+    app = await startWithSample();
+    const { indicators } = app;
     leaf = indicators.find((n) => n.level === 3 && n.applicable && n.methods.includes('材料审核'))!;
     sibling = indicators.find((n) => n.parentId === leaf.parentId && n.id !== leaf.id && n.applicable)!;
     branch = indicators.find((n) => n.id === leaf.parentId)!;
@@ -79,7 +73,7 @@ describe('查漏补缺 in the UI', () => {
     await page.goto(app.bridge.url);
     // Every node carries its status as a word or a percentage, not only a colour.
     await expect.poll(() => node(branch.parentId!).locator('.tz-gap-pct').textContent()).toBe('○0%');
-    await tree().locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
+    await expandBranch(page, branch.title);
     await expect.poll(() => node(leaf.id).locator('.tz-gap-tag').textContent()).toBe('○缺失');
     await tree().getByText(leaf.title, { exact: true }).click();
     await preview().getByText('没有任何材料').waitFor();

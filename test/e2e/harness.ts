@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startBridge, type Bridge } from '../../electron/bridge/server';
 import { createCore, type Core } from '../../electron/core/create-core';
 import type { Method, MethodInput, MethodOutput } from '../../shared/ipc/contract';
+import type { IndicatorNode } from '../../shared/systems/api-types';
 import { REPO_ROOT } from '../helpers/node-child';
 
 export const RENDERER_DIST = path.join(REPO_ROOT, 'renderer', 'dist');
@@ -118,4 +119,98 @@ export async function settle(page: Page): Promise<void> {
       .getAnimations()
       .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
   );
+}
+
+/** The project a test starts in: a folder under `workDir` and the unit's name, like a user's first project. */
+export type ProjectOptions = {
+  /** The project folder's name under `workDir`. */
+  folder?: string;
+  name?: string;
+  year?: number;
+  userName?: string;
+};
+
+/** The app with a new project open, as a user finds it after 新建项目. */
+export type ProjectApp = E2eApp & { projectDir: string };
+
+/** The app with a new project that has the built-in sample 测评体系 imported. */
+export type SampleApp = ProjectApp & {
+  systemId: number;
+  /** The sample's indicators as the core stored them (ids, parents, levels). */
+  indicators: IndicatorNode[];
+};
+
+/** Starts the app and creates a project (it stays open; the page is not loaded yet). */
+export async function startWithProject(options: ProjectOptions = {}): Promise<ProjectApp> {
+  const app = await startApp({ userName: options.userName });
+  try {
+    const projectDir = path.join(app.workDir, options.folder ?? '2026年 创文迎检');
+    await app.call('projects.create', {
+      dir: projectDir,
+      name: options.name ?? 'XX街道办事处',
+      year: options.year ?? 2026,
+    });
+    return { ...app, projectDir };
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
+/** Starts the app, creates a project and imports the sample 测评体系 into it (the page is not loaded yet). */
+export async function startWithSample(options: ProjectOptions = {}): Promise<SampleApp> {
+  const app = await startWithProject(options);
+  try {
+    const { systemId } = await app.call('systems.importSample', {});
+    const { indicators } = await app.call('systems.tree', { systemId });
+    return { ...app, systemId, indicators };
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
+/** Opens a branch of the 指标树 by its title (only the top levels start open). */
+export async function expandBranch(page: Page, title: string): Promise<void> {
+  const tree = page.getByRole('tree', { name: '指标树' });
+  await tree.locator('.ant-tree-treenode', { hasText: title }).locator('.ant-tree-switcher').click();
+}
+
+/** Selects an indicator below the top level in the 指标树: opens its parent's branch, then clicks it. */
+export async function openIndicator(app: SampleApp, indicator: IndicatorNode): Promise<void> {
+  const parent = app.indicators.find((n) => n.id === indicator.parentId)!;
+  await expandBranch(app.page, parent.title);
+  await app.page.getByRole('tree', { name: '指标树' }).getByText(indicator.title, { exact: true }).click();
+}
+
+/** Not in one of rc-motion's phases: the element is not sliding or zooming in or out. */
+const STILL = ':not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])';
+
+/**
+ * Waits until a dialog or menu has finished opening, before anything in it is clicked.
+ *
+ * antd zooms dialogs in (from a fifth of their size) and slides menus and option lists in (from
+ * 80 % of their height, from the top edge), so what is in them moves for 0.2-0.3 s. Playwright can
+ * find a button or entry "stable" while that motion has not yet started (Chromium holds a new
+ * animation at its first frame until the compositor starts it, longer on a busy machine), and it
+ * checks what is under the pointer only at pointerdown. If the target moves before the pointerup,
+ * the button comes up over something else, the click goes to the element holding both, and
+ * nothing happens: the test then waits for what the click should have opened. rc-motion keeps its
+ * `-enter`/`-appear` classes on the dialog or popup until the motion has ended.
+ */
+export async function opened(popup: Locator): Promise<void> {
+  await popup.and(popup.page().locator(STILL)).waitFor();
+}
+
+/** Opens an antd dropdown menu with its trigger and takes one of its entries once the menu has opened. */
+export async function chooseMenuEntry(trigger: Locator, entry: string): Promise<void> {
+  await trigger.click();
+  const menu = trigger.page().locator(`.ant-dropdown:not(.ant-dropdown-hidden)${STILL}`);
+  await menu.getByRole('menuitem', { name: entry }).click();
+}
+
+/** Clicks an option of the antd Select whose list is open, once that list has opened. */
+export async function chooseOption(page: Page, option: string | RegExp): Promise<void> {
+  const list = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden)${STILL}`);
+  await list.locator('.ant-select-item-option', { hasText: option }).click();
 }

@@ -4,21 +4,17 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { photo } from '../fixtures/evidence-files';
-import { startApp, type E2eApp } from './harness';
+import { openIndicator, startWithSample, type SampleApp } from './harness';
 
 /** An indicator with 10,000 items: the list stays virtual (few rows in the page) and scrolls to the last. */
 describe('an indicator with 10,000 items', () => {
-  let app: E2eApp;
+  let app: SampleApp;
   let leaf: IndicatorNode;
   const total = 10_000;
 
   beforeAll(async () => {
-    app = await startApp();
-    const dir = path.join(app.workDir, '一万件 材料');
-    await app.call('projects.create', { dir, name: '文明办', year: 2026 });
-    await app.call('systems.importSample', {});
-    const { indicators } = await app.call('systems.tree', { systemId: 1 });
-    leaf = indicators.find((n) => n.level === 3)!;
+    app = await startWithSample({ folder: '一万件 材料', name: '文明办' });
+    leaf = app.indicators.find((n) => n.level === 3)!;
     // One real photo through the importer, then 9,999 more items sharing its file, written
     // straight into the project database (importing 10,000 files is the bench's job).
     const src = path.join(app.workDir, '照片');
@@ -26,7 +22,7 @@ describe('an indicator with 10,000 items', () => {
     fs.writeFileSync(path.join(src, '第00001件.jpg'), await photo({ seed: 5 }));
     const { jobId } = await app.call('materials.add', { paths: [src], indicatorIds: [leaf.id] });
     await expect(app.core.context.jobs.settled(jobId)).resolves.toMatchObject({ status: 'done' });
-    const db = new Database(path.join(dir, 'taizhang.sqlite'));
+    const db = new Database(path.join(app.projectDir, 'taizhang.sqlite'));
     const first = db.prepare('SELECT * FROM material_files LIMIT 1').get() as { sha256: string; original_name: string };
     const now = new Date().toISOString();
     db.transaction(() => {
@@ -54,11 +50,7 @@ describe('an indicator with 10,000 items', () => {
   it('renders only the rows in view and reaches the last item by scrolling', async () => {
     const { page } = app;
     await page.goto(app.bridge.url);
-    const tree = page.getByRole('tree', { name: '指标树' });
-    const { indicators } = await app.call('systems.tree', { systemId: 1 });
-    const branch = indicators.find((n) => n.id === leaf.parentId)!;
-    await tree.locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
-    await tree.getByText(leaf.title, { exact: true }).click();
+    await openIndicator(app, leaf);
     await expect
       .poll(() => page.locator('.tz-indicator-header').textContent(), { timeout: 20_000 })
       .toContain(`${total} 件`);

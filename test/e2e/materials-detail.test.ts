@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptedPdf, pdf, photo } from '../fixtures/evidence-files';
-import { startApp, type E2eApp } from './harness';
+import { startWithSample, type SampleApp } from './harness';
 
 /**
  * The detail pane of one item as a reviewer uses it: 待归类 and 回收站 counts, comments and
  * history, a photo's caption, page previews and per-file actions, and an encrypted PDF's password.
  */
 describe('material details in the UI', () => {
-  let app: E2eApp;
+  let app: SampleApp;
   let src: string;
 
   const write = (name: string, bytes: Buffer) => {
@@ -39,13 +39,7 @@ describe('material details in the UI', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp();
-    await app.call('projects.create', {
-      dir: path.join(app.workDir, '2026年 创文迎检'),
-      name: 'XX街道办事处',
-      year: 2026,
-    });
-    await app.call('systems.importSample', {});
+    app = await startWithSample();
     src = path.join(app.workDir, '微信 收到的文件');
     fs.mkdirSync(src);
   });

@@ -4,14 +4,14 @@ import type { JSHandle, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { pdf, photo } from '../fixtures/evidence-files';
-import { startApp, type E2eApp } from './harness';
+import { openIndicator, startWithSample, type SampleApp } from './harness';
 
 /**
  * Putting an indicator's items in binding order (dragging a row, or 上移 / 下移), and adding
  * files by dropping them from Explorer onto an indicator in the tree or onto 待归类.
  */
 describe('item order and drops on the tree', () => {
-  let app: E2eApp;
+  let app: SampleApp;
   let leaf: IndicatorNode;
   /** Another indicator under the same branch, visible once the branch is open. */
   let sibling: IndicatorNode;
@@ -23,13 +23,8 @@ describe('item order and drops on the tree', () => {
   const handle = (n: number) => rows().nth(n).locator('.tz-drag-handle');
   const orderButton = (name: string) => app.page.locator('.tz-order-buttons').getByRole('button', { name });
   const tree = () => app.page.getByRole('tree', { name: '指标树' });
-  /** Opens the leaf's branch (the tree starts with only the top level open) and shows the leaf's items. */
-  const openLeaf = async () => {
-    const { indicators } = await app.call('systems.tree', { systemId: 1 });
-    const branch = indicators.find((n) => n.id === leaf.parentId)!;
-    await tree().locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
-    await tree().getByText(leaf.title, { exact: true }).click();
-  };
+  /** Shows the leaf's items. */
+  const openLeaf = () => openIndicator(app, leaf);
 
   /** Files as Explorer hands them to the page: a DataTransfer holding File objects. */
   const filesToDrop = async (files: { name: string; type: string; bytes: Buffer }[]): Promise<JSHandle<DataTransfer>> =>
@@ -53,10 +48,8 @@ describe('item order and drops on the tree', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp();
-    await app.call('projects.create', { dir: path.join(app.workDir, '2026年 创文迎检'), name: '文明办', year: 2026 });
-    await app.call('systems.importSample', {});
-    const { indicators } = await app.call('systems.tree', { systemId: 1 });
+    app = await startWithSample({ name: '文明办' });
+    const { indicators } = app;
     leaf = indicators.find((n) => n.level === 3)!;
     sibling = indicators.find((n) => n.parentId === leaf.parentId && n.id !== leaf.id)!;
     const src = path.join(app.workDir, '三张 照片');

@@ -3,24 +3,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { photo, pdf } from '../fixtures/evidence-files';
-import { startApp, type E2eApp } from './harness';
+import { openIndicator, startWithSample, type SampleApp } from './harness';
 
 /** A user selects an indicator, adds photos and a PDF, and sees them with thumbnails under it. */
 describe('materials in the UI', () => {
-  let app: E2eApp;
+  let app: SampleApp;
   let leaf: IndicatorNode;
   const files: string[] = [];
 
   beforeAll(async () => {
-    app = await startApp();
-    await app.call('projects.create', {
-      dir: path.join(app.workDir, '2026年 创文迎检'),
-      name: 'XX街道办事处',
-      year: 2026,
-    });
-    await app.call('systems.importSample', {});
-    const { indicators } = await app.call('systems.tree', { systemId: 1 });
-    leaf = indicators.find((n) => n.level === 3)!;
+    app = await startWithSample();
+    leaf = app.indicators.find((n) => n.level === 3)!;
     const src = path.join(app.workDir, '微信 收到的文件');
     fs.mkdirSync(src);
     const add = (name: string, bytes: Buffer) => {
@@ -43,10 +36,7 @@ describe('materials in the UI', () => {
   it('adds files to the selected indicator and shows them with thumbnails and an import report', async () => {
     const { page } = app;
     await page.goto(app.bridge.url);
-    const tree = page.getByRole('tree', { name: '指标树' });
-    const branch = (await app.call('systems.tree', { systemId: 1 })).indicators.find((n) => n.id === leaf.parentId)!;
-    await tree.locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
-    await tree.getByText(leaf.title, { exact: true }).click();
+    await openIndicator(app, leaf);
     await page.locator('.tz-pane-centre input[type=file]').setInputFiles(files);
 
     const report = page.getByRole('dialog', { name: '添加结果' });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type E2eApp } from './harness';
+import { chooseMenuEntry, startApp, type E2eApp } from './harness';
 
 /**
  * The first thing every user does: start the app, create a project in a folder whose path
@@ -11,6 +11,8 @@ import { startApp, type E2eApp } from './harness';
 describe('start screen → new project → main window', () => {
   let app: E2eApp;
   let projectDir: string;
+  /** Takes an entry of the menu under the project's name in the top bar. */
+  const projectMenu = (entry: string) => chooseMenuEntry(app.page.locator('.tz-project-switch'), entry);
 
   beforeAll(async () => {
     app = await startApp();
@@ -101,8 +103,7 @@ describe('start screen → new project → main window', () => {
 
   it('verifies the project files as a job with its result in the jobs bar', async () => {
     const { page } = app;
-    await page.locator('.tz-project-switch').click();
-    await page.getByRole('menuitem', { name: '校验文件' }).click();
+    await projectMenu('校验文件');
     await page.locator('.tz-jobs').getByText('校验完成：项目中还没有文件').waitFor();
     await page.getByRole('menu').waitFor({ state: 'hidden' });
     await app.screenshot('main-shell-verified.png');
@@ -133,8 +134,7 @@ describe('start screen → new project → main window', () => {
 
   it('shows the project information', async () => {
     const { page } = app;
-    await page.locator('.tz-project-switch').click();
-    await page.getByRole('menuitem', { name: '项目信息' }).click();
+    await projectMenu('项目信息');
     const dialog = page.getByRole('dialog', { name: '项目信息' });
     await dialog.getByText(projectDir).waitFor();
     await expect(dialog.textContent()).resolves.toContain('0 件');
@@ -145,8 +145,7 @@ describe('start screen → new project → main window', () => {
 
   it('closes the project, lists it first among recent projects, and saved it on disk', async () => {
     const { page } = app;
-    await page.locator('.tz-project-switch').click();
-    await page.getByRole('menuitem', { name: '关闭项目' }).click();
+    await projectMenu('关闭项目');
     await page.getByRole('button', { name: /新建项目/ }).waitFor();
 
     const first = page.locator('.tz-recent-item').first();

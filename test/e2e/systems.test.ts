@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SYSTEM } from '../../shared/systems/sample-system';
 import { workbook } from '../fixtures/workbooks';
-import { startApp, type E2eApp } from './harness';
+import { chooseMenuEntry, chooseOption, expandBranch, opened, startWithProject, type E2eApp } from './harness';
 
 /**
  * A user brings the sample .xlsx (laid out like a city office's task breakdown) into a new
@@ -15,14 +15,11 @@ describe('assessment systems in the UI', () => {
 
   /** Waits until antd's toast messages are gone, so screenshots show the screen, not the toast. */
   const noToasts = () => app.page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+  /** Takes an entry of the pane's 测评体系操作 menu. */
+  const systemMenu = (entry: string) => chooseMenuEntry(app.page.getByRole('button', { name: '测评体系操作' }), entry);
 
   beforeAll(async () => {
-    app = await startApp();
-    await app.call('projects.create', {
-      dir: path.join(app.workDir, '2026年 创文迎检'),
-      name: 'XX街道办事处',
-      year: 2026,
-    });
+    app = await startWithProject();
     // Asked without a path, the core hands the bytes back instead of writing a file.
     const sample = await app.call('systems.sampleWorkbook', {});
     sampleFile = path.join(app.workDir, sample.fileName);
@@ -116,7 +113,7 @@ describe('assessment systems in the UI', () => {
     // "每季度至少召开一次……会议，提供会议通知、会议记录和照片": a leaf with suggested rules.
     const leaf = SAMPLE_SYSTEM.indicators.filter((d) => d.parentKey === branch.key)[1]!;
     expect(leaf.requirement).toContain('每季度');
-    await tree.locator('.ant-tree-treenode', { hasText: branch.title }).locator('.ant-tree-switcher').click();
+    await expandBranch(page, branch.title);
     await tree.getByText(leaf.title, { exact: true }).click();
     await noToasts();
     await app.screenshot('indicator-tree.png');
@@ -166,9 +163,9 @@ describe('assessment systems in the UI', () => {
         },
       ]),
     );
-    await page.getByRole('button', { name: '测评体系操作' }).click();
-    await page.getByRole('menuitem', { name: '导入测评体系…' }).click();
+    await systemMenu('导入测评体系…');
     const wizard = page.getByRole('dialog', { name: '导入测评体系' });
+    await opened(wizard);
     await wizard.locator('input[type=file]').setInputFiles(file);
 
     // 选择工作表: two sheets, the one that looks like a system is preselected.
@@ -205,7 +202,7 @@ describe('assessment systems in the UI', () => {
       meta: { name: '两千条指标', edition: '', windowStart: null, windowEnd: null, levelNames: [] },
     });
     await page.locator('.tz-system-switch .ant-select').click();
-    await page.locator('.ant-select-item-option', { hasText: '两千条指标' }).click();
+    await chooseOption(page, '两千条指标');
     const tree = page.getByRole('tree', { name: '指标树' });
     await tree.getByText('指标1-1', { exact: true }).waitFor();
     // 20 expanded top levels show 2,000 rows; only those in view are in the page.
@@ -223,8 +220,7 @@ describe('assessment systems in the UI', () => {
 
   it('打开示例 adds the built-in sample as another system', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '测评体系操作' }).click();
-    await page.getByRole('menuitem', { name: '打开示例' }).click();
+    await systemMenu('打开示例');
     await page.getByText(/已打开示例测评体系/).waitFor();
     await expect.poll(async () => (await app.call('systems.list', {})).length).toBe(3);
     await page.getByRole('combobox', { name: '选择测评体系' }).waitFor();
@@ -232,11 +228,11 @@ describe('assessment systems in the UI', () => {
 
   it('新版对应 proposes code matches between two editions and applies them', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '测评体系操作' }).click();
-    await page.getByRole('menuitem', { name: '新版对应…' }).click();
+    await systemMenu('新版对应…');
     const dialog = page.getByRole('dialog', { name: '新版对应' });
+    await opened(dialog);
     await dialog.getByRole('combobox', { name: '旧版' }).click();
-    await page.locator('.ant-select-item-option', { hasText: '2026年创文测评体系' }).filter({ visible: true }).click();
+    await chooseOption(page, '2026年创文测评体系');
     await dialog.getByRole('button', { name: '生成对应关系' }).click();
     // Both are the sample, so every indicator pairs with the one of the same code.
     await expect.poll(() => dialog.locator('.ant-tag', { hasText: '编码相同' }).count()).toBeGreaterThan(5);
@@ -249,13 +245,14 @@ describe('assessment systems in the UI', () => {
 
   it('人员名单 lists the people the sheet named and adds one', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '测评体系操作' }).click();
-    await page.getByRole('menuitem', { name: '人员名单…' }).click();
+    await systemMenu('人员名单…');
     const dialog = page.getByRole('dialog', { name: '人员名单' });
+    await opened(dialog);
     // 收集人 names in the sample sheet became people on import.
     await dialog.getByRole('cell', { name: '张丽', exact: true }).waitFor();
     await dialog.getByRole('button', { name: '添加人员' }).click();
     const form = page.getByRole('dialog', { name: '添加人员' });
+    await opened(form);
     // A name the sample's sheet does not use (it names 赵敏 and others already).
     await form.getByRole('textbox', { name: '姓名' }).fill('钱晓雯');
     await form.getByRole('textbox', { name: '单位 / 科室' }).fill('街道文明办');
@@ -279,9 +276,9 @@ describe('assessment systems in the UI', () => {
     await page.keyboard.press('Escape');
     await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
 
-    await page.getByRole('button', { name: '测评体系操作' }).click();
-    await page.getByRole('menuitem', { name: '删除测评体系…' }).click();
+    await systemMenu('删除测评体系…');
     const confirm = page.getByRole('dialog', { name: /删除测评体系/ });
+    await opened(confirm);
     await confirm.getByText('材料不会删除，只解除与这些指标的关联').waitFor();
     await confirm.getByText(`${shown.indicatorCount} 条指标`).waitFor();
     await confirm.getByRole('button', { name: '删除' }).click();
