@@ -271,6 +271,30 @@ describe('装订成卷 in the UI', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('offers to split by size when a volume is over 体积提醒, and rebuilds split at item boundaries', async () => {
+    const saved = await app.call('binder.settings', {});
+    // Every volume here is ~160 KB: a 0.1 MB 体积提醒 makes each one "too large".
+    await closeBinder();
+    await app.call('binder.saveSettings', { ...saved, sizeLimitMb: 0.1, maxVolumeMb: null });
+    await openBinder();
+    await screen().getByRole('button', { name: '开始装订' }).click();
+    const offer = screen().getByRole('button', { name: '按 0.1 MB 分卷重新装订' });
+    await offer.waitFor({ timeout: 60_000 });
+    const before = await screen().locator('.tz-binder-result-table .ant-table-row').count();
+    await offer.click();
+    await expect.poll(async () => (await app.call('binder.settings', {})).maxVolumeMb, { timeout: 15_000 }).toBe(0.1);
+    const titles = screen().locator('.tz-binder-result-table .tz-binder-result-title');
+    await expect.poll(() => titles.count(), { timeout: 60_000 }).toBeGreaterThan(before);
+    await expect(titles.allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/共\d+卷之第\d+卷/)]),
+    );
+    expect(app.pageErrors).toEqual([]);
+
+    await closeBinder();
+    await app.call('binder.saveSettings', saved);
+    await openBinder();
+  });
+
   it('binds only the indicators picked, and cancels a long run from its progress bar', async () => {
     const { page } = app;
     const long: string[] = [];
