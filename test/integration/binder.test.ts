@@ -810,7 +810,7 @@ describe('split by size', () => {
       sizeLimitBytes: 1024 * 1024,
     });
     expect(r.volumes).toHaveLength(1);
-    expect(r.warnings.join('')).toMatch(/超过 1 MB.*按文件大小自动分卷.*--max-mb/);
+    expect(r.warnings.join('')).toMatch(/超过 1 MB.*按大小分卷.*--max-mb/);
   });
 
   it('bind --system takes the project’s systems only (shared with gaps)', async () => {

@@ -161,7 +161,7 @@ export async function prepareImage(
     .resize(width, height, { fit: 'fill' })
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb');
-  img = png ? img.png({ compressionLevel: 9 }) : img.jpeg({ quality: 85 });
+  img = png ? img.png({ compressionLevel: 6 }) : img.jpeg({ quality: 85 });
   const bytes = await img.toBuffer();
   fs.mkdirSync(path.dirname(cached), { recursive: true });
   const tmp = `${cached}.${process.pid}.tmp`;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { degrees, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { Project } from '../project/project';
+import { embedPrepared } from './embed-image';
 import { imageInfo, jpegHeader, jpegInfo, prepareImage, turnedPlacement, type ImageInfo } from './images';
 import {
   A4_LANDSCAPE,
@@ -251,7 +252,7 @@ async function imagePages(
     } catch {
       throw new Unbindable(PROBLEM.image(file.originalName));
     }
-    const embedded = image.kind === 'jpg' ? await ctx.doc.embedJpg(image.bytes) : await ctx.doc.embedPng(image.bytes);
+    const embedded = await embedPrepared(ctx.doc, image);
     const page = ctx.doc.addPage([size.width, size.height]);
     const at = turnedPlacement(placed, image.turn);
     appendContent(ctx.doc, page, imageContent(page, embedded, at));
@@ -339,8 +340,7 @@ export async function addPhotoPair(
   }
   const page = ctx.doc.addPage([A4_PORTRAIT.width, A4_PORTRAIT.height]);
   for (const p of prepared) {
-    const embedded =
-      p.image.kind === 'jpg' ? await ctx.doc.embedJpg(p.image.bytes) : await ctx.doc.embedPng(p.image.bytes);
+    const embedded = await embedPrepared(ctx.doc, p.image);
     appendContent(ctx.doc, page, imageContent(page, embedded, turnedPlacement(p.placed, p.image.turn)));
   }
   ctx.onPage?.();

@@ -1,4 +1,4 @@
-import { type PDFDict, type PDFDocument, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { type PDFDict, type PDFDocument, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib';
 
 /*
  * Content the binder adds to item pages (an image's placement, a page number) is a few
@@ -15,7 +15,7 @@ function matrix(a: number, b: number, c: number, d: number, e: number, f: number
 }
 
 /** The page's resource name for `ref` in `kind` (Font/XObject), reusing one that already points to it. */
-function resourceName(page: PDFPage, kind: 'Font' | 'XObject', tag: string, ref: PDFImage['ref']): string {
+function resourceName(page: PDFPage, kind: 'Font' | 'XObject', tag: string, ref: PDFRef): string {
   const { Font, XObject } = page.node.normalizedEntries();
   const dict: PDFDict = kind === 'Font' ? Font : XObject;
   for (const [key, value] of dict.entries()) if (value === ref) return key.toString();
@@ -31,7 +31,7 @@ export function appendContent(doc: PDFDocument, page: PDFPage, content: string):
 /** Draws `image` with its lower-left corner at (x, y), `width`×`height`, turned `rotate` degrees anticlockwise about that corner. */
 export function imageContent(
   page: PDFPage,
-  image: PDFImage,
+  image: { ref: PDFRef },
   at: { x: number; y: number; width: number; height: number; rotate: number },
 ): string {
   const r = (at.rotate * Math.PI) / 180;
