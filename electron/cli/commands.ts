@@ -7,6 +7,7 @@ import { onePath, readingProject, userName, type Command, jsonOption } from './c
 import { exportCommands } from './export-commands';
 import { gapCommands } from './gap-commands';
 import { materialCommands } from './material-commands';
+import { searchCommands } from './search-commands';
 import { systemCommands } from './system-commands';
 
 function printInfo(io: Io, info: ProjectInfo): void {
@@ -41,6 +42,7 @@ export const commands: Record<string, Command> = {
   ...gapCommands,
   ...bindCommands,
   ...exportCommands,
+  ...searchCommands,
   init: {
     summary: '在空文件夹中新建项目',
     usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',

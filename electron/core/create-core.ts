@@ -8,6 +8,9 @@ import { systemHandlers } from './handlers/system-handlers';
 import { binderHandlers } from './handlers/binder-handlers';
 import { gapHandlers } from './handlers/gap-handlers';
 import { materialHandlers } from './handlers/material-handlers';
+import { reviewHandlers } from './handlers/review-handlers';
+import { searchHandlers } from './handlers/search-handlers';
+import { warmUpSearch } from './search/search-service';
 import { JobManager } from './jobs/job-manager';
 import { recordJobsIn } from './jobs/job-recorder';
 import { createFileLogger, type Logger } from './log';
@@ -51,6 +54,18 @@ export function createCore(options: CoreOptions): Core {
   const session = new ProjectSession((project) => {
     jobs.setRecorder(project ? recordJobsIn(project.db, log) : null);
     bus.emit({ type: 'project.changed', dir: project?.dir ?? null });
+    // Build the indicator search index (pinyin of every title, ~0.2–0.5 s) just after opening,
+    // so the first keystroke in the search box does not wait for it.
+    if (project) {
+      setTimeout(() => {
+        if (session.current() !== project) return;
+        try {
+          warmUpSearch(project.db);
+        } catch (e) {
+          log.error('search warm-up failed', e);
+        }
+      }, 0);
+    }
   });
   const context: CoreContext = {
     dataDir: options.dataDir,
@@ -70,6 +85,8 @@ export function createCore(options: CoreOptions): Core {
   registry.registerAll(materialHandlers(context));
   registry.registerAll(gapHandlers(context));
   registry.registerAll(binderHandlers(context));
+  registry.registerAll(searchHandlers(context));
+  registry.registerAll(reviewHandlers(context));
   const missing = registry.missing();
   if (missing.length) throw new Error(`no handler for: ${missing.join(', ')}`);
 

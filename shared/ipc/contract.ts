@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { binderMethods } from './contract-binder';
 import { gapMethods } from './contract-gaps';
 import { materialMethods } from './contract-materials';
+import { reviewMethods } from './contract-review';
+import { searchMethods } from './contract-search';
 import { systemMethods } from './contract-systems';
 
 /**
@@ -28,6 +30,8 @@ export const projectInfoSchema = z.object({
   }),
   /** Bytes held by the content store (originals only). */
   storeBytes: z.number(),
+  /** Opened read-only (只读审阅, or another user holds the project): nothing can be changed. */
+  readOnly: z.boolean(),
 });
 export type ProjectInfo = z.infer<typeof projectInfoSchema>;
 
@@ -129,7 +133,13 @@ export const contract = {
     output: projectInfoSchema,
   },
   'projects.open': {
-    input: z.object({ dir: z.string().min(1, '请选择项目文件夹') }).strict(),
+    input: z
+      .object({
+        dir: z.string().min(1, '请选择项目文件夹'),
+        /** 只读审阅: open without the write lock, for inspectors; every change is refused. */
+        readOnly: z.boolean().optional(),
+      })
+      .strict(),
     output: projectInfoSchema,
   },
   'projects.close': {
@@ -158,6 +168,8 @@ export const contract = {
   ...materialMethods,
   ...gapMethods,
   ...binderMethods,
+  ...searchMethods,
+  ...reviewMethods,
 } as const;
 
 export type Contract = typeof contract;

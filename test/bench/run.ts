@@ -2,10 +2,17 @@
 import { binderBench } from './binder';
 import { gapCheckBench } from './gap-check';
 import { materialImportBench } from './material-import';
+import { searchBench } from './search';
 import { systemImportBench } from './system-import';
 
-// BENCH_ONLY=gaps (or system, materials, binder) runs one of them.
-const all = { system: systemImportBench, materials: materialImportBench, gaps: gapCheckBench, binder: binderBench };
+// BENCH_ONLY=gaps (or system, materials, binder, search) runs one of them.
+const all = {
+  system: systemImportBench,
+  materials: materialImportBench,
+  gaps: gapCheckBench,
+  binder: binderBench,
+  search: searchBench,
+};
 const only = process.env.BENCH_ONLY as keyof typeof all | undefined;
 const benches = only ? [all[only]] : Object.values(all);
 

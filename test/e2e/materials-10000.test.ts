@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { photo } from '../fixtures/evidence-files';
@@ -22,7 +21,8 @@ describe('an indicator with 10,000 items', () => {
     fs.writeFileSync(path.join(src, '第00001件.jpg'), await photo({ seed: 5 }));
     const { jobId } = await app.call('materials.add', { paths: [src], indicatorIds: [leaf.id] });
     await expect(app.core.context.jobs.settled(jobId)).resolves.toMatchObject({ status: 'done' });
-    const db = new Database(path.join(app.projectDir, 'taizhang.sqlite'));
+    // The app's own connection: the search index triggers call functions it registers.
+    const db = app.core.context.session.current()!.db;
     const first = db.prepare('SELECT * FROM material_files LIMIT 1').get() as { sha256: string; original_name: string };
     const now = new Date().toISOString();
     db.transaction(() => {
@@ -40,7 +40,6 @@ describe('an indicator with 10,000 items', () => {
         l.run(id, leaf.id, i);
       }
     })();
-    db.close();
   }, 120_000);
 
   afterAll(async () => {

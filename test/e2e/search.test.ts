@@ -101,7 +101,9 @@ describe('搜索 in the UI', () => {
     const preview = page.locator('.ant-modal').filter({ hasText: '第 2 / 3 页' });
     await preview.waitFor();
     await opened(preview);
-    await preview.getByRole('button', { name: '关闭' }).click();
+    await preview.locator('img.tz-page-preview-img').waitFor();
+    await app.screenshot('search-open.png');
+    await preview.locator('.tz-page-preview-footer').getByRole('button', { name: '关闭' }).click();
     await preview.waitFor({ state: 'hidden' });
     expect((await app.call('materials.get', { id: minutesId })).title).toBe('第一季度创建工作推进会纪要');
   });
@@ -127,6 +129,13 @@ describe('搜索 in the UI', () => {
     await expect.poll(() => results().count()).toBe(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => box().inputValue()).toBe('');
+
+    // Typed fast and Enter at once: the answer to the last keys is the one opened, when it comes.
+    const network = app.indicators.find((n) => n.title === '网络文明')!;
+    await box().click();
+    await page.keyboard.type('wlwm');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => centreTitle().textContent()).toBe(`${network.code} ${network.title}`);
   });
 
   /** The first option is the active one (the best hit starts active). */
@@ -136,6 +145,7 @@ describe('搜索 in the UI', () => {
   it('opens an unsorted item under 待归类 with a click', async () => {
     const { page } = app;
     await box().click();
+    await box().fill('');
     await page.keyboard.type('宣传栏');
     const hit = option('垃圾分类宣传栏照片');
     await hit.click();
@@ -161,6 +171,7 @@ describe('搜索 in the UI', () => {
     const rows = drawer.locator('.tz-advanced-table .ant-table-row');
     await expect.poll(() => rows.first().textContent()).toContain('学雷锋志愿服务活动照片');
     await expect.poll(() => rows.first().textContent()).toContain('照片'); // its 类型, fetched with the item
+    await app.screenshot('search-advanced.png');
 
     // Saved under a name, the conditions come back with one click.
     await drawer.getByRole('button', { name: '保存搜索…' }).click();
@@ -170,12 +181,12 @@ describe('搜索 in the UI', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const saved = drawer.getByRole('list', { name: '保存的搜索' });
-    await saved.getByRole('button', { name: '志愿服务照片' }).waitFor();
+    await saved.getByRole('button', { name: '志愿服务照片', exact: true }).waitFor();
     expect((await app.call('search.saved', {})).map((s) => s.name)).toEqual(['志愿服务照片']);
 
     await drawer.getByRole('button', { name: '清空条件' }).click();
     await drawer.getByText('输入关键词，或在左侧选择条件').waitFor();
-    await saved.getByRole('button', { name: '志愿服务照片' }).click();
+    await saved.getByRole('button', { name: '志愿服务照片', exact: true }).click();
     await drawer.getByRole('status').filter({ hasText: '找到 1 件' }).waitFor();
 
     // 类型 and 状态 filters combine with the words.

@@ -59,6 +59,35 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('indexes what a version-4 project already holds for search (migration 5)', () => {
+    const file = path.join(tempDir(), 'taizhang.sqlite');
+    const old = openDatabase(file, { create: true, migrations: migrations.slice(0, 4) });
+    const now = new Date().toISOString();
+    old
+      .prepare('INSERT INTO materials (title, doc_no, caption, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run('創衛工作會議記錄', '文明办〔2024〕3号', JSON.stringify({ place: '人民广场' }), now, now);
+    old.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES ('aa', 1, ?)").run(now);
+    old
+      .prepare(
+        "INSERT INTO material_files (material_id, position, sha256, original_name, imported_at) VALUES (1, 1, 'aa', 'a.pdf', ?)",
+      )
+      .run(now);
+    old.prepare("INSERT INTO page_texts (sha256, page, text) VALUES ('aa', 2, '第二页写着智能回收箱')").run();
+    old.close();
+    const db = openDatabase(file, { migrations });
+    const hits = (table: string, match: string) =>
+      db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(match);
+    // Stored as written, indexed in Simplified; 2-character words through the bigram index.
+    expect(hits('search_items', '"会议记录"')).toEqual([1]);
+    expect(hits('search_items_short', '"创卫"')).toEqual([1]);
+    expect(hits('search_items', '"〔2024〕3号"')).toEqual([1]);
+    expect(hits('search_items', 'caption : "人民广场"')).toEqual([1]);
+    const key = db.prepare("SELECT id FROM search_page_keys WHERE sha256 = 'aa' AND page = 2").pluck().get();
+    expect(hits('search_pages', '"智能回收箱"')).toEqual([key]);
+    expect(db.prepare('SELECT count(*) FROM saved_searches').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('moves an old database to the latest version and keeps its rows', () => {
     const file = path.join(tempDir(), 'taizhang.sqlite');
     openDatabase(file, { create: true }).close();

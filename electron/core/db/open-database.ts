@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/ipc/result';
+import { registerSearchFunctions } from '../search/sql-functions';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
 
 export type OpenDatabaseOptions = {
@@ -35,6 +36,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     throw corruptError(file, e);
   }
   try {
+    // Before migrations: the search index's triggers (and migration 5 itself) call them.
+    registerSearchFunctions(db);
     if (!options.readOnly) {
       db.pragma('journal_mode = WAL');
       // In WAL mode NORMAL never corrupts the database; a power cut can only lose the last

@@ -35,10 +35,14 @@ export function projectHandlers(ctx: CoreContext): HandlerTable {
       ctx.session.set(project);
       return remember(ctx, project);
     },
-    'projects.open': ({ dir }) => {
+    'projects.open': ({ dir, readOnly = false }) => {
       const current = ctx.session.current();
-      if (current && path.resolve(dir) === current.dir) return current.info();
-      const project = openProject(dir, options);
+      if (current && path.resolve(dir) === current.dir) {
+        if (current.inspect === readOnly) return current.info();
+        // Switching between 只读审阅 and editing: let go of the lock (or the read-only handle) first.
+        ctx.session.set(null);
+      }
+      const project = openProject(dir, { ...options, readOnly, inspect: readOnly });
       ctx.session.set(project);
       return remember(ctx, project);
     },

@@ -11,6 +11,12 @@ export function requireProject(ctx: CoreContext): Project {
 /** The open project, for an operation that changes it (refused when opened read-only). */
 export function requireWritable(ctx: CoreContext): Project {
   const project = requireProject(ctx);
+  if (project.inspect) {
+    throw new AppError(
+      'LOCKED',
+      '项目以“只读审阅”方式打开，不能修改。如需修改，请关闭项目后不勾选“以只读方式打开”重新打开。',
+    );
+  }
   if (project.readOnly) {
     throw new AppError('LOCKED', '项目以只读方式打开，不能修改。请关闭其他正在编辑它的台账通后重新打开。');
   }

@@ -14,6 +14,8 @@ export type OpenOptions = {
   userName: string;
   /** Inspect without the write lock (CLI info/verify while the app has it open). */
   readOnly?: boolean;
+  /** Read-only because the user asked for it (只读审阅 for inspectors), not to stay out of another's way. */
+  inspect?: boolean;
 };
 
 /** An open project folder: its database, its file store and (when writable) its lock. */
@@ -26,6 +28,8 @@ export class Project {
     readonly db: Database,
     private readonly lock: ProjectLock | null,
     readonly userName: string,
+    /** Opened for 只读审阅 (inspectors): says why changes are refused. */
+    readonly inspect = false,
   ) {
     const paths = projectPaths(dir);
     this.store = new FileStore(paths.files, paths.tmp);
@@ -57,6 +61,7 @@ export class Project {
         files: count('SELECT count(*) AS n FROM blobs'),
       },
       storeBytes: count('SELECT coalesce(sum(size), 0) AS n FROM blobs'),
+      readOnly: this.readOnly,
     };
   }
 
@@ -166,7 +171,13 @@ export function openProject(rawDir: string, options: OpenOptions): Project {
     );
   }
   if (options.readOnly) {
-    return new Project(dir, openDatabase(paths.db, { readOnly: true }), null, options.userName);
+    return new Project(
+      dir,
+      openDatabase(paths.db, { readOnly: true }),
+      null,
+      options.userName,
+      options.inspect ?? false,
+    );
   }
   const lock = acquireLock(paths.lock, options.userName);
   try {

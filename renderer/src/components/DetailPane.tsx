@@ -4,6 +4,8 @@ import type { GapIndicatorResult } from '../../../shared/gaps/model';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { IndicatorEditor } from '../systems/IndicatorEditor';
 import { MaterialDetail } from '../materials/MaterialDetail';
+import type { PageFocus } from '../materials/MaterialPages';
+import { EditArea } from '../review/read-only';
 import type { Material } from '../../../shared/materials/api-types';
 
 type Props = {
@@ -15,6 +17,8 @@ type Props = {
   /** The centre pane's items (the indicator's), so hovering a finding needs no call for them. */
   items: Material[];
   material: Material | null;
+  /** A page of `material` to show large at once (a search hit's page). */
+  openPage?: PageFocus;
   indicators: IndicatorNode[];
   onMaterialChanged: () => void;
   levelName: string;
@@ -30,6 +34,7 @@ export function DetailPane({
   checking,
   items,
   material,
+  openPage,
   indicators,
   levelName,
   onSaved,
@@ -51,25 +56,34 @@ export function DetailPane({
           )}
         </span>
       </div>
-      <div className="tz-pane-body tz-detail-body">
-        {material ? (
-          <MaterialDetail key={material.id} material={material} indicators={indicators} onChanged={onMaterialChanged} />
-        ) : indicator ? (
-          <IndicatorEditor
-            key={indicator.id}
-            node={indicator}
-            isLeaf={isLeaf}
-            gap={gap}
-            checking={checking}
-            items={items}
-            levelName={levelName}
-            onSaved={onSaved}
-            onTreeChanged={onTreeChanged}
-          />
-        ) : (
-          <Empty className="tz-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description="选择一件材料查看详情" />
-        )}
-      </div>
+      {/* 只读审阅: every field and action of the editors below is off (paging through pages stays on). */}
+      <EditArea>
+        <div className="tz-pane-body tz-detail-body">
+          {material ? (
+            <MaterialDetail
+              key={material.id}
+              material={material}
+              indicators={indicators}
+              onChanged={onMaterialChanged}
+              openPage={openPage}
+            />
+          ) : indicator ? (
+            <IndicatorEditor
+              key={indicator.id}
+              node={indicator}
+              isLeaf={isLeaf}
+              gap={gap}
+              checking={checking}
+              items={items}
+              levelName={levelName}
+              onSaved={onSaved}
+              onTreeChanged={onTreeChanged}
+            />
+          ) : (
+            <Empty className="tz-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description="选择一件材料查看详情" />
+          )}
+        </div>
+      </EditArea>
     </aside>
   );
 }

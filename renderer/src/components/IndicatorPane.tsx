@@ -15,6 +15,7 @@ import type { MaterialCounts } from '../materials/use-material-counts';
 import { EditionMappingModal } from '../systems/EditionMappingModal';
 import { saveProduced } from '../systems/file-io';
 import { ImportWizard } from '../systems/ImportWizard';
+import { useReadOnly } from '../review/read-only';
 import { IndicatorTree } from '../systems/IndicatorTree';
 import { PeopleModal } from '../systems/PeopleModal';
 import { SystemSettingsModal } from '../systems/SystemSettingsModal';
@@ -42,6 +43,7 @@ type Dialog = 'import' | 'settings' | 'edition' | 'people' | null;
 /** Left pane: the 测评体系 switcher and tree, with 待归类 and 回收站 always at the bottom. */
 export function IndicatorPane({ systems, gaps, nativeDialogs, selection, onSelect, counts, onAddFiles }: Props) {
   const { message, modal } = App.useApp();
+  const readOnly = useReadOnly();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const { system } = systems;
@@ -95,17 +97,23 @@ export function IndicatorPane({ systems, gaps, nativeDialogs, selection, onSelec
   };
 
   const menu: MenuProps['items'] = [
-    { key: 'import', label: '导入测评体系…', onClick: () => setDialog('import') },
-    { key: 'sample', label: '打开示例', onClick: () => void openSample() },
+    // 只读审阅: what changes the systems is off; exporting only reads.
+    { key: 'import', label: '导入测评体系…', disabled: readOnly, onClick: () => setDialog('import') },
+    { key: 'sample', label: '打开示例', disabled: readOnly, onClick: () => void openSample() },
     { type: 'divider' },
-    { key: 'settings', label: '重命名 / 设置…', disabled: !system, onClick: () => setDialog('settings') },
-    { key: 'people', label: '人员名单…', onClick: () => setDialog('people') },
-    { key: 'edition', label: '新版对应…', disabled: systems.systems.length < 2, onClick: () => setDialog('edition') },
+    { key: 'settings', label: '重命名 / 设置…', disabled: readOnly || !system, onClick: () => setDialog('settings') },
+    { key: 'people', label: '人员名单…', disabled: readOnly, onClick: () => setDialog('people') },
+    {
+      key: 'edition',
+      label: '新版对应…',
+      disabled: readOnly || systems.systems.length < 2,
+      onClick: () => setDialog('edition'),
+    },
     { type: 'divider' },
     { key: 'xlsx', label: '导出为 Excel', disabled: !system, onClick: () => void exportAs('xlsx') },
     { key: 'json', label: '导出为 JSON', disabled: !system, onClick: () => void exportAs('json') },
     { type: 'divider' },
-    { key: 'delete', label: '删除测评体系…', danger: true, disabled: !system, onClick: confirmDelete },
+    { key: 'delete', label: '删除测评体系…', danger: true, disabled: readOnly || !system, onClick: confirmDelete },
   ];
 
   const selectedId = selection?.kind === 'indicator' ? selection.id : null;
@@ -170,11 +178,23 @@ export function IndicatorPane({ systems, gaps, nativeDialogs, selection, onSelec
           // UI.md's sentence "还没有测评体系 — 导入Excel 或 打开示例", with its two verbs as the buttons.
           <Empty className="tz-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有测评体系">
             <div className="tz-empty-actions">
-              <Button type="primary" size="small" icon={<FileExcelOutlined />} onClick={() => setDialog('import')}>
+              <Button
+                type="primary"
+                size="small"
+                icon={<FileExcelOutlined />}
+                disabled={readOnly}
+                onClick={() => setDialog('import')}
+              >
                 导入Excel
               </Button>
               <span className="tz-muted">或</span>
-              <Button size="small" icon={<ExperimentOutlined />} onClick={() => void openSample()} loading={busy}>
+              <Button
+                size="small"
+                icon={<ExperimentOutlined />}
+                disabled={readOnly}
+                onClick={() => void openSample()}
+                loading={busy}
+              >
                 打开示例
               </Button>
             </div>

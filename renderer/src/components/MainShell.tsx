@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { EyeOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useCallback, useRef, useState } from 'react';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
 import type { AppInfo } from '../hooks/use-app-info';
 import { SettingsDrawer } from './Drawers';
@@ -16,6 +18,13 @@ import { AddReportModal } from '../materials/AddReportModal';
 import { useAddMaterials } from '../materials/use-add-materials';
 import { useMaterialCounts } from '../materials/use-material-counts';
 import { useMaterials } from '../materials/use-materials';
+import type { PageFocus } from '../materials/MaterialPages';
+import { NotificationBell } from '../review/NotificationBell';
+import { ReadOnlyProvider, useGuard } from '../review/read-only';
+import { ReviewScreen } from '../review/ReviewScreen';
+import { AdvancedSearch } from '../search/AdvancedSearch';
+import { SearchBox } from '../search/SearchBox';
+import { useOpenHit, type ShowTarget } from '../search/use-open-hit';
 
 type Props = {
   project: ProjectInfo;
@@ -25,11 +34,20 @@ type Props = {
   onOpen: () => void;
 };
 
-type Panel = 'gaps' | 'binder' | 'settings' | 'info' | null;
+type Panel = 'gaps' | 'binder' | 'settings' | 'info' | 'review' | 'advanced' | null;
 
-/** The main window of an open project (UI.md "Main window"). */
-export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
+/** The main window of an open project (UI.md "Main window"); in 只读审阅 every edit is off. */
+export function MainShell(props: Props) {
+  return (
+    <ReadOnlyProvider readOnly={props.project.readOnly}>
+      <Shell {...props} />
+    </ReadOnlyProvider>
+  );
+}
+
+function Shell({ project, appInfo, onClose, onNew, onOpen }: Props) {
   const [panel, setPanel] = useState<Panel>(null);
+  const [advancedText, setAdvancedText] = useState('');
   const [selection, setSelection] = useState<Selection>(null);
   const systems = useSystems();
   const hasSystem = systems.systems.length > 0;
@@ -41,6 +59,8 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
   const gaps = useGaps(systems.systemId);
   // Both panes take files; one adder for them, since every adder hears every add job and opens its own 添加结果.
   const adding = useAddMaterials();
+  const guard = useGuard();
+  const addFiles = guard(adding.addFiles);
   // Edits here (link, trash, merge…) move items in and out of 待归类 and 回收站 without a core event.
   // They change the evidence, so the check too; project.changed (adds, imports) re-checks by itself.
   const materialsChanged = () => {
@@ -49,15 +69,33 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
     gaps.reload();
   };
   const material = materialIds.length === 1 ? (materials.items.find((m) => m.id === materialIds[0]) ?? null) : null;
+  // A search hit, a notification or the review screen shows a place, an item in it, a page of it.
+  const [pageFocus, setPageFocus] = useState<(PageFocus & { materialId: number }) | null>(null);
+  /** The user picked items: a page asked for earlier must not open again when one comes back. */
+  const selectIds = (ids: number[]) => {
+    setMaterialIds(ids);
+    setPageFocus(null);
+  };
   const select = (next: Selection) => {
     setSelection(next);
-    setMaterialIds([]);
+    selectIds([]);
   };
+  const focusSeq = useRef(0);
+  const show = useCallback((target: ShowTarget) => {
+    setSelection(target.selection);
+    setMaterialIds(target.materialId !== undefined ? [target.materialId] : []);
+    setPageFocus(
+      target.materialId !== undefined && target.page
+        ? { ...target.page, materialId: target.materialId, seq: ++focusSeq.current }
+        : null,
+    );
+  }, []);
+  const opener = useOpenHit(systems, show);
   const isLeaf = indicator ? !systems.indicators.some((n) => n.parentId === indicator.id) : false;
   const levelName = indicator ? (systems.system?.levelNames[indicator.level - 1] ?? `${indicator.level}级指标`) : '';
 
   return (
-    <div className="tz-shell">
+    <div className={project.readOnly ? 'tz-shell tz-shell-readonly' : 'tz-shell'}>
       <TopBar
         project={project}
         onClose={onClose}
@@ -66,8 +104,31 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
         onShowInfo={() => setPanel('info')}
         onGaps={() => setPanel('gaps')}
         onBinder={() => setPanel('binder')}
+        onReview={() => setPanel('review')}
         onSettings={() => setPanel('settings')}
+        search={
+          <SearchBox
+            systemId={systems.systemId}
+            onOpen={opener.openHit}
+            onAdvanced={(text) => {
+              setAdvancedText(text);
+              setPanel('advanced');
+            }}
+          />
+        }
+        bell={<NotificationBell onOpenItem={(id) => void opener.openMaterial(id)} />}
       />
+      {project.readOnly && (
+        <div className="tz-readonly-banner" role="status">
+          <EyeOutlined />
+          <strong>只读审阅：不能修改</strong>
+          <span>可以浏览、搜索、审阅查看全部材料和装订成卷；如需修改，请关闭项目后以正常方式打开。</span>
+          <span className="tz-spacer" />
+          <Button size="small" onClick={() => void onClose()}>
+            关闭项目
+          </Button>
+        </div>
+      )}
       <div className="tz-body">
         <IndicatorPane
           systems={systems}
@@ -76,7 +137,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           selection={selection}
           onSelect={select}
           counts={counts.counts}
-          onAddFiles={adding.addFiles}
+          onAddFiles={addFiles}
         />
         <MaterialsPane
           hasSystem={hasSystem}
@@ -86,11 +147,12 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           items={materials.items}
           loading={materials.loading}
           selectedIds={materialIds}
-          onSelectIds={setMaterialIds}
+          onSelectIds={selectIds}
           indicators={systems.indicators}
           onChanged={materialsChanged}
-          onAddFiles={adding.addFiles}
+          onAddFiles={addFiles}
           onArrange={materials.arrange}
+          onReview={() => setPanel('review')}
         />
         <DetailPane
           indicator={indicator}
@@ -99,6 +161,7 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
           checking={gaps.checking}
           items={materials.items}
           material={material}
+          openPage={pageFocus && material && pageFocus.materialId === material.id ? pageFocus : undefined}
           indicators={systems.indicators}
           levelName={levelName}
           onSaved={(node) => {
@@ -138,6 +201,26 @@ export function MainShell({ project, appInfo, onClose, onNew, onOpen }: Props) {
         userName={appInfo?.userName ?? ''}
       />
       <SettingsDrawer open={panel === 'settings'} appInfo={appInfo} onClose={() => setPanel(null)} />
+      <AdvancedSearch
+        open={panel === 'advanced'}
+        onClose={() => setPanel(null)}
+        initialText={advancedText}
+        indicators={systems.indicators}
+        onOpenMaterial={(id, page) => {
+          setPanel(null);
+          void opener.openMaterial(id, page);
+        }}
+      />
+      <ReviewScreen
+        open={panel === 'review'}
+        onClose={() => setPanel(null)}
+        indicators={systems.indicators}
+        startId={indicator?.id ?? null}
+        onShowItem={(id) => {
+          setPanel(null);
+          void opener.openMaterial(id);
+        }}
+      />
     </div>
   );
 }

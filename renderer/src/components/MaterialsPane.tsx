@@ -1,4 +1,4 @@
-import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Empty, Segmented, Tooltip, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { GapIndicatorResult } from '../../../shared/gaps/model';
@@ -13,6 +13,7 @@ import { OrderButtons } from '../materials/OrderButtons';
 import { placed, type NewOrder } from '../materials/order';
 import { Thumb } from '../materials/Thumb';
 import { TrashActions } from '../materials/TrashActions';
+import { READ_ONLY_HINT, useReadOnly } from '../review/read-only';
 import type { Selection } from './IndicatorPane';
 
 type Props = {
@@ -30,6 +31,8 @@ type Props = {
   onAddFiles: (files: File[], indicatorIds: number[]) => Promise<void>;
   /** Saves the indicator's items in this order. */
   onArrange: (ids: number[]) => Promise<void>;
+  /** Opens 审阅 on the selected indicator. */
+  onReview?: () => void;
 };
 
 type View = 'list' | 'grid';
@@ -80,15 +83,23 @@ export function MaterialsPane({
   onChanged,
   onAddFiles,
   onArrange,
+  onReview,
 }: Props) {
+  const readOnly = useReadOnly();
   const [view, setView] = useState<View>('list');
   const [sort, setSort] = useState<ListSort>(null);
   const [bodyRef, height] = useBodyHeight();
   const { run } = useAction();
   const { title, empty } = describe(hasSystem, selection, indicator);
-  const canAdd = indicator !== null || selection?.kind === 'unsorted';
+  const canAdd = !readOnly && (indicator !== null || selection?.kind === 'unsorted');
   const target = indicator ? [indicator.id] : [];
-  const addHint = canAdd ? '' : hasSystem ? '请先在左侧选择指标或“待归类”' : '请先导入测评体系';
+  const addHint = canAdd
+    ? ''
+    : readOnly
+      ? READ_ONLY_HINT
+      : hasSystem
+        ? '请先在左侧选择指标或“待归类”'
+        : '请先导入测评体系';
   const drop = useFileDrop(
     () => (canAdd ? 'here' : null),
     (files) => void onAddFiles(files, target),
@@ -98,6 +109,8 @@ export function MaterialsPane({
     if (next) void run(() => onArrange(next));
   };
   const inTrash = selection?.kind === 'trash';
+  /** What changes the list (order, batch edits, trash actions) is off in 只读审阅. */
+  const editable = !readOnly;
   const afterTrashAction = () => {
     onSelectIds([]);
     onChanged();
@@ -137,8 +150,8 @@ export function MaterialsPane({
             { value: 'grid', label: '缩略图', icon: <AppstoreOutlined /> },
           ]}
         />
-        {inTrash && <TrashActions ids={[]} total={items.length} onDone={afterTrashAction} />}
-        {indicator && (
+        {inTrash && editable && <TrashActions ids={[]} total={items.length} onDone={afterTrashAction} />}
+        {indicator && editable && (
           <OrderButtons
             ids={ids}
             openId={selectedIds.length === 1 ? selectedIds[0] : null}
@@ -147,14 +160,21 @@ export function MaterialsPane({
             onClearSort={() => setSort(null)}
           />
         )}
+        {indicator && onReview && (
+          <Tooltip title="逐件查看这个指标（含下级指标）的材料，标记合格或需补充">
+            <Button icon={<AuditOutlined />} onClick={onReview}>
+              审阅
+            </Button>
+          </Tooltip>
+        )}
       </div>
-      {inTrash && selectedIds.length > 0 && (
+      {inTrash && editable && selectedIds.length > 0 && (
         <div className="tz-batch-bar" role="toolbar" aria-label="回收站批量操作">
           <span className="tz-batch-count">已选 {selectedIds.length} 件</span>
           <TrashActions ids={selectedIds} total={items.length} onDone={afterTrashAction} />
         </div>
       )}
-      {!inTrash && selectedIds.length > 1 && (
+      {!inTrash && editable && selectedIds.length > 1 && (
         <BatchBar
           ids={selectedIds}
           indicators={indicators}
@@ -177,7 +197,7 @@ export function MaterialsPane({
             height={height}
             sort={sort}
             onSort={setSort}
-            onMove={indicator ? (id, over, after) => arrange(placed(ids, id, over, after)) : undefined}
+            onMove={indicator && editable ? (id, over, after) => arrange(placed(ids, id, over, after)) : undefined}
           />
         ) : (
           <div className="tz-grid">

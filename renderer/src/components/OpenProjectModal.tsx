@@ -1,4 +1,4 @@
-import { Form } from 'antd';
+import { Checkbox, Form } from 'antd';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
 import { api } from '../api';
 import { FolderField } from './FolderField';
@@ -11,7 +11,7 @@ type Props = {
   onOpened: (info: ProjectInfo) => void;
 };
 
-type Values = { dir: string };
+type Values = { dir: string; readOnly: boolean };
 
 export function OpenProjectModal({ open, nativeDialogs, onCancel, onOpened }: Props) {
   return (
@@ -21,8 +21,10 @@ export function OpenProjectModal({ open, nativeDialogs, onCancel, onOpened }: Pr
       okText="打开"
       open={open}
       onCancel={onCancel}
-      initialValues={{ dir: '' }}
-      onSubmit={async ({ dir }) => onOpened(await api.call('projects.open', { dir: dir.trim() }))}
+      initialValues={{ dir: '', readOnly: false }}
+      onSubmit={async ({ dir, readOnly }) =>
+        onOpened(await api.call('projects.open', { dir: dir.trim(), readOnly: readOnly === true }))
+      }
     >
       <Form.Item
         label="项目文件夹"
@@ -35,6 +37,13 @@ export function OpenProjectModal({ open, nativeDialogs, onCancel, onOpened }: Pr
           dialogTitle="选择要打开的项目文件夹"
           placeholder="例如：D:\台账资料\2026年创文迎检"
         />
+      </Form.Item>
+      <Form.Item
+        name="readOnly"
+        valuePropName="checked"
+        extra="只能浏览、搜索和审阅查看，不能添加、修改或删除任何内容；适合检查组在办公室电脑上查阅。"
+      >
+        <Checkbox>以只读方式打开（供检查组审阅）</Checkbox>
       </Form.Item>
     </FormDialog>
   );

@@ -1,4 +1,5 @@
 import {
+  AuditOutlined,
   BookOutlined,
   CloseCircleOutlined,
   DownOutlined,
@@ -10,11 +11,11 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
 import { api } from '../api';
 import { useAction } from '../hooks/use-action';
 import { Logo } from './Logo';
-import { SearchBox } from './SearchBox';
 
 type Props = {
   project: ProjectInfo;
@@ -24,10 +25,27 @@ type Props = {
   onShowInfo: () => void;
   onGaps: () => void;
   onBinder: () => void;
+  onReview: () => void;
   onSettings: () => void;
+  /** The search box (Ctrl+K). */
+  search: ReactNode;
+  /** The notification bell. */
+  bell: ReactNode;
 };
 
-export function TopBar({ project, onClose, onNew, onOpen, onShowInfo, onGaps, onBinder, onSettings }: Props) {
+export function TopBar({
+  project,
+  onClose,
+  onNew,
+  onOpen,
+  onShowInfo,
+  onGaps,
+  onBinder,
+  onReview,
+  onSettings,
+  search,
+  bell,
+}: Props) {
   const { busy, run } = useAction();
 
   const items: MenuProps['items'] = [
@@ -60,14 +78,18 @@ export function TopBar({ project, onClose, onNew, onOpen, onShowInfo, onGaps, on
           <DownOutlined className="tz-project-caret" />
         </button>
       </Dropdown>
-      <SearchBox />
+      {search}
       <div className="tz-topbar-actions">
+        <Button className="tz-topbar-button" icon={<AuditOutlined />} onClick={onReview}>
+          审阅
+        </Button>
         <Button className="tz-topbar-button" icon={<FileSearchOutlined />} onClick={onGaps}>
           查漏补缺
         </Button>
         <Button className="tz-topbar-button" icon={<BookOutlined />} onClick={onBinder}>
           装订成卷
         </Button>
+        {bell}
         <Button className="tz-topbar-icon" type="text" icon={<SettingOutlined />} onClick={onSettings}>
           设置
         </Button>

@@ -9,6 +9,7 @@ import { api } from '../api';
 import { useAction } from '../hooks/use-action';
 import { saveProduced } from '../systems/file-io';
 import { GAP_STATUS } from '../theme';
+import { EditArea } from '../review/read-only';
 import { CalendarEvents } from './CalendarEvents';
 import { filterOptions, filterRows, gapRows, type GapFilter, type GapRow } from './gap-rows';
 import { GapFindings } from './GapFindings';
@@ -270,7 +271,12 @@ export function GapsDashboard({ open, onClose, system, indicators, gaps, nativeD
           {
             key: 'events',
             label: eventCount ? `自定义活动（${eventCount}）` : '自定义活动',
-            children: <CalendarEvents onCount={onCount} />,
+            // 只读审阅: the office's events can be read, not added to or changed.
+            children: (
+              <EditArea>
+                <CalendarEvents onCount={onCount} />
+              </EditArea>
+            ),
           },
         ]}
       />

@@ -17,7 +17,9 @@ import { errorText } from '../errors';
 import { CaptionFields } from './CaptionFields';
 import { LinkPicker } from './LinkPicker';
 import { MaterialHistory } from './MaterialHistory';
-import { MaterialPages } from './MaterialPages';
+import { useReadOnly } from '../review/read-only';
+import { MaterialPages, type PageFocus } from './MaterialPages';
+import { TextField } from './TextField';
 
 const DATE_SOURCES: Record<string, string> = {
   exif: '照片拍摄时间',
@@ -27,6 +29,10 @@ const DATE_SOURCES: Record<string, string> = {
 };
 const EDITABLE = ['title', 'responsible', 'docNo', 'date', 'type', 'classification', 'note', 'activity'] as const;
 type Draft = Pick<Material, (typeof EDITABLE)[number] | 'caption'>;
+/** The fields typed into a text box. */
+type TextKey = 'title' | 'responsible' | 'docNo' | 'classification' | 'note' | 'activity';
+/** Two fields side by side in an editor row. */
+const HALF = { flex: 1 };
 
 const draftOf = (m: Material): Draft =>
   ({ ...Object.fromEntries(EDITABLE.map((k) => [k, m[k]])), caption: m.caption }) as Draft;
@@ -45,11 +51,18 @@ function patchOf(material: Material, draft: Draft): MaterialPatch {
 /** 照片说明 belongs to photos; an item is a photo when its first file is a picture. */
 const isPhoto = (m: Material) => m.files[0]?.mime.startsWith('image/') ?? false;
 
-type Props = { material: Material; indicators: IndicatorNode[]; onChanged: () => void };
+type Props = {
+  material: Material;
+  indicators: IndicatorNode[];
+  onChanged: () => void;
+  /** A page to show large at once (a search hit's page). */
+  openPage?: PageFocus;
+};
 
 /** Right pane for one item: its pages and files, description (题名、日期、文号、照片说明…), status, links, history, trash. */
-export function MaterialDetail({ material, indicators, onChanged }: Props) {
+export function MaterialDetail({ material, indicators, onChanged, openPage }: Props) {
   const { message } = App.useApp();
+  const readOnly = useReadOnly();
   const [draft, setDraft] = useState<Draft>(draftOf(material));
   const [comment, setComment] = useState(material.statusComment);
   const [busy, setBusy] = useState(false);
@@ -66,6 +79,8 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
   const patch = useMemo(() => patchOf(material, draft), [draft, material]);
   const dirty = Object.keys(patch).length > 0;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft({ ...draft, [k]: v });
+  /** A text field's label, value and setter, bound to one field of the draft. */
+  const text = (k: TextKey, label: string) => ({ label, value: draft[k], onChange: (v: string) => set(k, v) });
   const byId = useMemo(() => new Map(indicators.map((n) => [n.id, n])), [indicators]);
 
   const attempt = async (work: () => Promise<unknown>, done?: string) => {
@@ -82,24 +97,18 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
   };
 
   const ids = [material.id];
-  const suggestions = useLinkSuggestions(material);
+  const suggested = useLinkSuggestions(material);
+  const suggestions = readOnly ? [] : suggested;
   return (
     <div className="tz-editor tz-material-detail">
       <div className="tz-editor-scroll">
-        <MaterialPages material={material} onChanged={onChanged} />
+        <MaterialPages material={material} onChanged={onChanged} openPage={openPage} />
         <Form layout="vertical" size="small" className="tz-editor-form">
-          <Form.Item label="题名">
-            <Input.TextArea
-              autoSize={{ minRows: 1, maxRows: 3 }}
-              value={draft.title}
-              onChange={(e) => set('title', e.target.value)}
-              aria-label="题名"
-            />
-          </Form.Item>
+          <TextField {...text('title', '题名')} maxRows={3} />
           <div className="tz-editor-row">
             <Form.Item
               label="日期"
-              style={{ flex: 1 }}
+              style={HALF}
               extra={
                 material.dateSource && draft.date === material.date
                   ? `来自${DATE_SOURCES[material.dateSource] ?? material.dateSource}`
@@ -113,7 +122,7 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
                 aria-label="日期"
               />
             </Form.Item>
-            <Form.Item label="类型" style={{ flex: 1 }}>
+            <Form.Item label="类型" style={HALF}>
               <Select
                 value={draft.type || undefined}
                 onChange={(v: string) => set('type', v)}
@@ -124,42 +133,14 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
             </Form.Item>
           </div>
           <div className="tz-editor-row">
-            <Form.Item label="文号" style={{ flex: 1 }}>
-              <Input value={draft.docNo} onChange={(e) => set('docNo', e.target.value)} aria-label="文号" />
-            </Form.Item>
-            <Form.Item label="责任者" style={{ flex: 1 }}>
-              <Input
-                value={draft.responsible}
-                onChange={(e) => set('responsible', e.target.value)}
-                aria-label="责任者"
-              />
-            </Form.Item>
+            <TextField {...text('docNo', '文号')} style={HALF} />
+            <TextField {...text('responsible', '责任者')} style={HALF} />
           </div>
           <div className="tz-editor-row">
-            <Form.Item label="活动" style={{ flex: 1 }}>
-              <Input
-                value={draft.activity}
-                onChange={(e) => set('activity', e.target.value)}
-                aria-label="活动"
-                placeholder="同一活动的材料填同一名称"
-              />
-            </Form.Item>
-            <Form.Item label="密级" style={{ width: 90 }}>
-              <Input
-                value={draft.classification}
-                onChange={(e) => set('classification', e.target.value)}
-                aria-label="密级"
-              />
-            </Form.Item>
+            <TextField {...text('activity', '活动')} style={HALF} placeholder="同一活动的材料填同一名称" />
+            <TextField {...text('classification', '密级')} style={{ width: 90 }} />
           </div>
-          <Form.Item label="备注">
-            <Input.TextArea
-              autoSize={{ minRows: 1, maxRows: 4 }}
-              value={draft.note}
-              onChange={(e) => set('note', e.target.value)}
-              aria-label="备注"
-            />
-          </Form.Item>
+          <TextField {...text('note', '备注')} maxRows={4} />
           {isPhoto(material) && <CaptionFields value={draft.caption} onChange={(caption) => set('caption', caption)} />}
           <Form.Item label="整理状态">
             <Select<MaterialStatus>
@@ -210,7 +191,7 @@ export function MaterialDetail({ material, indicators, onChanged }: Props) {
                 return (
                   <Tag
                     key={id}
-                    closable
+                    closable={!readOnly}
                     onClose={(e) => {
                       e.preventDefault();
                       void attempt(() => api.call('materials.unlink', { ids, indicatorId: id }));

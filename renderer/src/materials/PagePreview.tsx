@@ -1,6 +1,7 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Modal, Spin } from 'antd';
 import { useEffect, useEffectEvent } from 'react';
+import { useReadOnly } from '../review/read-only';
 import { RotateButtons } from './MaterialFiles';
 import { usePageImage, type PageRef } from './page-images';
 import { Thumb } from './Thumb';
@@ -41,6 +42,7 @@ export function PagePreview({ pages, index, onIndex, actions }: Props) {
     if (e.key === 'ArrowRight') go(1);
   });
   const open = at !== undefined;
+  const readOnly = useReadOnly();
   useEffect(() => {
     if (!open) return;
     const listener = (e: KeyboardEvent) => onKey(e);
@@ -67,7 +69,7 @@ export function PagePreview({ pages, index, onIndex, actions }: Props) {
       footer={
         at && (
           <div className="tz-page-preview-footer">
-            <RotateButtons file={at.file} actions={actions} labelled />
+            {!readOnly && <RotateButtons file={at.file} actions={actions} labelled />}
             <span className="tz-spacer" />
             <Button icon={<LeftOutlined />} disabled={index === 0} onClick={() => go(-1)}>
               上一页
