@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { bindProject } from '../../electron/core/binder/bind';
 import { bindInWorker } from '../../electron/core/binder/bind-in-worker';
+import { ImagePreparer, type AheadPage } from '../../electron/core/binder/image-ahead';
+import { jpegHeader, jpegInfo, prepareImage, preparedName, resizeTarget } from '../../electron/core/binder/images';
+import { imagePlacement } from '../../electron/core/binder/item-pages';
 import { FRONT_MATTER_BYTES, planBinding } from '../../electron/core/binder/plan';
 import type { BindResult, BoundVolume } from '../../electron/core/binder/types';
 import { addMaterials } from '../../electron/core/materials/add-materials';
@@ -912,5 +915,111 @@ describe('an item linked to several indicators, bound once (linkedItems: referen
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as BindResult;
     expect(json.volumes.map((v) => v.references.map((x) => x.itemId))).toEqual([[fx.items.notice], [fx.items.bigScan]]);
+  });
+});
+
+describe('photos remade ahead of their page (image look-ahead)', () => {
+  const frame = { duplex: true, numberPosition: 'outer-top' as const, bindingMarginMm: 25 };
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir('预处理');
+  });
+
+  it('places a picture at the same size on front and back pages, so the look-ahead can size it early', () => {
+    for (const display of [
+      { width: 4000, height: 3000 },
+      { width: 3000, height: 4000 },
+    ]) {
+      for (const photo of [true, false]) {
+        for (const caption of [true, false]) {
+          const a = imagePlacement(display, photo, caption, 1, frame);
+          const b = imagePlacement(display, photo, caption, 2, frame);
+          expect([b.placed.width, b.placed.height, b.size]).toEqual([a.placed.width, a.placed.height, a.size]);
+          // Portrait: the binding margin changes sides (landscape: top and bottom, x stays).
+          if (a.size.width < a.size.height) expect(b.placed.x).not.toBe(a.placed.x);
+        }
+      }
+    }
+  });
+
+  const aheadOf = (file: string, sha256: string): AheadPage => ({
+    file,
+    sha256,
+    mime: 'image/jpeg',
+    page: 1,
+    pageCount: 1,
+    userTurn: 0,
+    photo: true,
+    hasCaption: true,
+  });
+
+  it('hands the page loop the image it made ahead, the same as made on the spot', async () => {
+    const file = path.join(dir, 'big.jpg');
+    fs.writeFileSync(
+      file,
+      await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#3060a0' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const sha = 'ab'.repeat(32);
+    const info = jpegInfo(jpegHeader(fs.readFileSync(file))!, 0)!;
+    const { placed } = imagePlacement(info.display, true, true, 7, frame);
+    const target = resizeTarget(info, 0, placed, false)!;
+    expect(target).not.toBeNull();
+    const aheadCache = path.join(dir, 'ahead');
+    const cached = path.join(aheadCache, sha.slice(0, 2), preparedName(sha, 1, target));
+    const preparer = new ImagePreparer([aheadOf(file, sha)], { cacheDir: aheadCache, frame });
+    // Made ahead, before the page loop asks.
+    for (let i = 0; i < 200 && !fs.existsSync(cached); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.existsSync(cached)).toBe(true);
+    const job = { file, sha256: sha, page: 1, info, userTurn: 0, placed, multiPage: false };
+    const got = await preparer.prepare(job);
+    preparer.close();
+    const fresh = await prepareImage(file, sha, 1, info, 0, placed, path.join(dir, 'fresh'), false);
+    expect(Buffer.from(got.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+    expect([got.width, got.height, got.turn, got.kind]).toEqual([fresh.width, fresh.height, fresh.turn, fresh.kind]);
+  });
+
+  it('keeps a failure ahead for the page loop (no unhandled rejection), and drops work never asked for', async () => {
+    // A JPEG header without any picture data: its size is known, decoding it fails.
+    const sof = [0xff, 0xc0, 0, 17, 8, 0x0b, 0xb8, 0x0f, 0xa0, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0];
+    const bad = path.join(dir, 'bad.jpg');
+    fs.writeFileSync(bad, Buffer.from([0xff, 0xd8, ...sof, 0xff, 0xd9]));
+    const info = jpegInfo(jpegHeader(fs.readFileSync(bad))!, 0)!;
+    const { placed } = imagePlacement(info.display, true, true, 1, frame);
+    const cacheDir = path.join(dir, 'bad-cache');
+    const shaA = 'cd'.repeat(32);
+    const shaB = 'ef'.repeat(32);
+    const preparer = new ImagePreparer([aheadOf(bad, shaA), aheadOf(bad, shaB)], { cacheDir, frame });
+    await new Promise((r) => setTimeout(r, 300));
+    const job = { file: bad, sha256: shaA, page: 1, info, userTurn: 0, placed, multiPage: false };
+    await expect(preparer.prepare(job)).rejects.toThrow();
+    preparer.close();
+    // The second one failed ahead too and is never asked for: nothing escapes.
+    await new Promise((r) => setTimeout(r, 300));
+  });
+
+  it('stops waiting at once when cancelled', async () => {
+    const file = path.join(dir, 'big2.jpg');
+    fs.writeFileSync(
+      file,
+      await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#a06030' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const info = jpegInfo(jpegHeader(fs.readFileSync(file))!, 0)!;
+    const { placed } = imagePlacement(info.display, true, true, 1, frame);
+    const controller = new AbortController();
+    const sha = '12'.repeat(32);
+    const preparer = new ImagePreparer([aheadOf(file, sha)], {
+      cacheDir: path.join(dir, 'cancel'),
+      frame,
+      signal: controller.signal,
+    });
+    const job = { file, sha256: sha, page: 1, info, userTurn: 0, placed, multiPage: false };
+    const waiting = preparer.prepare(job);
+    controller.abort();
+    await expect(waiting).rejects.toThrow(/abort/i);
+    preparer.close();
   });
 });

@@ -22,6 +22,7 @@ import {
 } from './front-matter';
 import { addItemPages, addPhotoPair, type ItemPage, type ItemPagesResult } from './item-pages';
 import { A4_PORTRAIT, fromDisplay, numberOrigin, type FrameOptions } from './page-frame';
+import { aheadPages, ImagePreparer } from './image-ahead';
 import { Prefetcher } from './prefetch';
 import { appendContent, textContent } from './raw-content';
 import { setOpening, writeOutline, writePageLabels, type LabelRange, type OutlineNode } from './pdf-structure';
@@ -216,6 +217,10 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
     signal: ctx.signal,
     onPage: ctx.onPage,
     read: (file: string) => prefetch.read(file),
+    images: new ImagePreparer(
+      aheadPages(volume.sections, plan.photosPerPage, (sha) => ctx.project.store.pathOf(sha)),
+      { cacheDir: ctx.imageCache, frame: settings, signal: ctx.signal },
+    ),
   };
   const boundAt = ctx.boundAt ?? new Map<number, SeeAlso>();
   for (const section of volume.sections) {
@@ -260,6 +265,8 @@ export async function composeVolume(ctx: ComposeContext, volume: VolumePlan): Pr
       if (!boundAt.has(item.itemId)) boundAt.set(item.itemId, { volume: volume.seq, page: res.pages[0]!.number });
     }
   }
+  // Work still queued is not needed (on a throw, what is ahead only finishes into the cache).
+  itemContext.images.close();
   const itemPages = next - 1;
 
   // Pass 2: every string, then the font, then the text.

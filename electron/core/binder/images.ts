@@ -117,6 +117,31 @@ export type PreparedImage = {
   turn: number;
 };
 
+/** The size an image is remade at with sharp (and whether as PNG), or null when it is embedded as it is. */
+export type ResizeTarget = { width: number; height: number; png: boolean };
+
+/**
+ * What prepareImage does with an image placed at `placed` (points): null when a JPEG goes in
+ * as it is, else the pixel size it is remade at. Pure: the look-ahead uses it to key its work.
+ */
+export function resizeTarget(info: ImageInfo, userTurn: number, placed: Size, multiPage: boolean): ResizeTarget | null {
+  const dpi = info.display.width / (placed.width / 72);
+  const turn = exifTurn(info.orientation);
+  const cmyk = info.space === 'cmyk';
+  if (info.format === 'jpeg' && turn !== null && !cmyk && !multiPage && dpi <= MAX_DPI + 0.5) return null;
+  // Upright (EXIF applied) at no more than 300 dpi for where it goes.
+  const scale = Math.min(1, MAX_DPI / dpi);
+  const upright = swaps(userTurn) ? { width: info.display.height, height: info.display.width } : info.display;
+  const width = Math.max(1, Math.round(upright.width * scale));
+  const height = Math.max(1, Math.round(upright.height * scale));
+  return { width, height, png: info.format === 'png' || info.format === 'gif' };
+}
+
+/** The cache file name of a remade image (also the key of its work in flight). */
+export function preparedName(sha256: string, page: number, target: ResizeTarget): string {
+  return `${sha256}-p${page}-${target.width}x${target.height}.${target.png ? 'png' : 'jpg'}`;
+}
+
 /**
  * The image bytes to embed for one page of a stored image placed at `placed` (points,
  * upright as displayed). `sourcePng`: keep PNG (screenshots stay sharp) rather than JPEG.
@@ -133,26 +158,19 @@ export async function prepareImage(
   /** The file's bytes when already read. */
   original?: Uint8Array,
 ): Promise<PreparedImage> {
-  const dpi = info.display.width / (placed.width / 72);
+  const target = resizeTarget(info, userTurn, placed, multiPage);
   const turn = exifTurn(info.orientation);
-  const cmyk = info.space === 'cmyk';
-  if (info.format === 'jpeg' && turn !== null && !cmyk && !multiPage && dpi <= MAX_DPI + 0.5) {
+  if (!target) {
     return {
       kind: 'jpg',
       bytes: original ?? (await fs.promises.readFile(file)),
       width: info.width,
       height: info.height,
-      turn: (turn + userTurn) % 360,
+      turn: (turn! + userTurn) % 360,
     };
   }
-  // Upright (EXIF applied) at no more than 300 dpi for where it goes.
-  const scale = Math.min(1, MAX_DPI / dpi);
-  const upright = swaps(userTurn) ? { width: info.display.height, height: info.display.width } : info.display;
-  const width = Math.max(1, Math.round(upright.width * scale));
-  const height = Math.max(1, Math.round(upright.height * scale));
-  const png = info.format === 'png' || info.format === 'gif';
-  const ext = png ? 'png' : 'jpg';
-  const cached = path.join(cacheDir, sha256.slice(0, 2), `${sha256}-p${page}-${width}x${height}.${ext}`);
+  const { width, height, png } = target;
+  const cached = path.join(cacheDir, sha256.slice(0, 2), preparedName(sha256, page, target));
   if (fs.existsSync(cached)) {
     return { kind: png ? 'png' : 'jpg', bytes: await fs.promises.readFile(cached), width, height, turn: userTurn };
   }

@@ -15,7 +15,9 @@ import {
   type FrameOptions,
   type PageFrame,
   type Rect,
+  type Size,
 } from './page-frame';
+import type { ImagePreparer } from './image-ahead';
 import { dropInternalLinks } from './pdf-structure';
 import { appendContent, imageContent } from './raw-content';
 import type { PlanFile, PlanItem } from './types';
@@ -147,6 +149,8 @@ export type ItemPagesContext = {
   onPage?: () => void;
   /** Reads a stored file (ahead of time when it can). */
   read: (file: string) => Promise<Buffer>;
+  /** Remakes images, a few ahead of their turn; without it each is made when its page is. */
+  images?: ImagePreparer;
 };
 
 const PROBLEM = {
@@ -186,6 +190,37 @@ async function pdfPages(ctx: ItemPagesContext, file: PlanFile, first: number): P
   });
 }
 
+/**
+ * Where one image page's picture (and caption) goes on page `n`: photos on portrait pages
+ * above their caption; a landscape scan on a landscape page. Pure, and the placed size does
+ * not depend on `n` (only the side of the binding margin does), so the look-ahead
+ * (ImagePreparer) can work out the same remade size before the page number is known.
+ */
+export function imagePlacement(
+  display: Size,
+  photo: boolean,
+  hasCaption: boolean,
+  n: number,
+  options: FrameOptions,
+): { size: Size; frame: PageFrame; placed: Rect; captionRect: Rect | null } {
+  const size = !photo && display.width > display.height ? A4_LANDSCAPE : A4_PORTRAIT;
+  const frame = frameFor(size, n, options);
+  const area = inset(frame.safe, LAYOUT_INSET);
+  if (!photo) return { size, frame, placed: fit(display, area), captionRect: null };
+  const room = hasCaption ? { ...area, y: area.y + CAPTION_HEIGHT, height: area.height - CAPTION_HEIGHT } : area;
+  const f = fit(display, room);
+  const placed = { ...f, y: room.y + room.height - f.height };
+  const captionRect = hasCaption
+    ? {
+        x: area.x,
+        y: placed.y - 4 * MM - (CAPTION_HEIGHT - 6 * MM),
+        width: area.width,
+        height: CAPTION_HEIGHT - 6 * MM,
+      }
+    : null;
+  return { size, frame, placed, captionRect };
+}
+
 async function imagePages(
   ctx: ItemPagesContext,
   item: PlanItem,
@@ -215,41 +250,34 @@ async function imagePages(
     } catch {
       throw new Unbindable(PROBLEM.image(file.originalName));
     }
-    // Photos on portrait pages above their caption; a landscape scan on a landscape page.
-    const size = !photo && info.display.width > info.display.height ? A4_LANDSCAPE : A4_PORTRAIT;
-    const frame = frameFor(size, n, ctx.frame);
-    const area = inset(frame.safe, LAYOUT_INSET);
-    let placed: Rect;
-    let captionRect: Rect | null = null;
-    if (photo) {
-      const room = caption ? { ...area, y: area.y + CAPTION_HEIGHT, height: area.height - CAPTION_HEIGHT } : area;
-      const f = fit(info.display, room);
-      placed = { ...f, y: room.y + room.height - f.height };
-      if (caption) {
-        captionRect = {
-          x: area.x,
-          y: placed.y - 4 * MM - (CAPTION_HEIGHT - 6 * MM),
-          width: area.width,
-          height: CAPTION_HEIGHT - 6 * MM,
-        };
-      }
-    } else {
-      placed = fit(info.display, area);
-    }
+    const { size, frame, placed, captionRect } = imagePlacement(info.display, photo, caption !== '', n, ctx.frame);
     let image;
     try {
-      image = await prepareImage(
-        stored,
-        file.sha256,
-        p,
+      const job = {
+        file: stored,
+        sha256: file.sha256,
+        page: p,
         info,
-        file.rotation,
+        userTurn: file.rotation,
         placed,
-        ctx.imageCache,
-        file.pageCount > 1,
-        original,
-      );
+        multiPage: file.pageCount > 1,
+      };
+      image = ctx.images
+        ? await ctx.images.prepare(job, original)
+        : await prepareImage(
+            stored,
+            file.sha256,
+            p,
+            info,
+            file.rotation,
+            placed,
+            ctx.imageCache,
+            file.pageCount > 1,
+            original,
+          );
     } catch {
+      // Cancelled while waiting for it: that, not a bad image.
+      ctx.signal?.throwIfAborted();
       throw new Unbindable(PROBLEM.image(file.originalName));
     }
     const embedded = await embedPrepared(ctx.doc, image);
