@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../../shared/ipc/result';
 import { bindProject, SPINE_WIDTHS } from '../core/binder/bind';
 import { runDemo } from '../core/binder/demo';
 import { labelOf, planBinding } from '../core/binder/plan';
@@ -14,6 +13,8 @@ import {
   userName,
   type Command,
   type CommandArgs,
+  indicatorIdsByCode,
+  megabytesOption,
 } from './command-kit';
 
 /* `taizhang bind` (装订成卷) and `taizhang demo`. The --json output of bind is a public interface (issue 6). */
@@ -30,29 +31,6 @@ function positiveInt(v: unknown, what: string): number | undefined {
   return n;
 }
 
-/** --max-mb: megabytes, fractions allowed (a portal's 4.5 MB cap). */
-function megabytes(v: unknown): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new UsageError(`每卷大小上限“${String(v)}”应是大于 0 的兆字节数，例如 --max-mb 50。`);
-  return Math.round(n * 1024 * 1024);
-}
-
-/** Indicator codes of one system → ids; an unknown code is an error, not a silently empty volume. */
-function indicatorIds(db: Database, systemId: number, codes: string[]): number[] {
-  return codes.map((code) => {
-    const id = db
-      .prepare('SELECT id FROM indicators WHERE system_id = ? AND code = ?')
-      .pluck()
-      .get(systemId, code.trim()) as number | undefined;
-    if (id === undefined) {
-      throw new AppError('NOT_FOUND', `这个测评体系中没有编码为“${code}”的指标。用 taizhang system show 查看编码。`);
-    }
-    return id;
-  });
-}
-
 function planOptions(db: Database, args: CommandArgs): PlanOptions {
   const v = args.values;
   const systemId = systemIdFrom(args, db);
@@ -64,9 +42,9 @@ function planOptions(db: Database, args: CommandArgs): PlanOptions {
   return {
     systemId,
     by: by as BindBy | undefined,
-    indicatorIds: codes.length > 0 ? indicatorIds(db, systemId, codes) : undefined,
+    indicatorIds: codes.length > 0 ? indicatorIdsByCode(db, systemId, codes) : undefined,
     maxPages: positiveInt(v['max-pages'], '每卷页数上限'),
-    maxVolumeBytes: megabytes(v['max-mb']),
+    maxVolumeBytes: megabytesOption(v['max-mb']),
     linkedItems: v['reference-linked'] === true ? 'reference' : undefined,
     photosPerPage: v['two-photos'] === true ? 2 : undefined,
   };

@@ -72,3 +72,27 @@ export function systemIdFrom(args: CommandArgs, db: Database): number {
   }
   return id;
 }
+
+/** --max-mb: megabytes as people and portals state them ("不超过 2M"), fractions allowed (0.5). */
+export function megabytesOption(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`--max-mb “${String(v)}”应是大于 0 的兆字节数，例如 50 或 0.5。`);
+  }
+  return Math.floor(n * 1024 * 1024);
+}
+
+/** Indicator codes of one system → ids; an unknown code is an error, not a silently empty result. */
+export function indicatorIdsByCode(db: Database, systemId: number, codes: string[]): number[] {
+  return codes.map((code) => {
+    const id = db
+      .prepare('SELECT id FROM indicators WHERE system_id = ? AND code = ?')
+      .pluck()
+      .get(systemId, code.trim()) as number | undefined;
+    if (id === undefined) {
+      throw new AppError('NOT_FOUND', `这个测评体系中没有编码为“${code}”的指标。用 taizhang system show 查看编码。`);
+    }
+    return id;
+  });
+}

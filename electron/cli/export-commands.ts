@@ -1,11 +1,10 @@
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/ipc/result';
 import { exportSubmission, type ExportResult } from '../core/binder/export-submission';
 import { labelOf } from '../core/binder/plan';
 import { defaultSystemId } from '../core/gaps/gap-service';
 import { EXIT_OK, formatBytes, printJson, UsageError, type Io } from './cli-io';
-import { jsonOption, readingProject, type Command } from './command-kit';
+import { indicatorIdsByCode, jsonOption, megabytesOption, readingProject, type Command } from './command-kit';
 
 /*
  * `taizhang export-submission` (网上申报): a folder per indicator, a PDF per item (or per
@@ -21,30 +20,6 @@ function positiveInt(v: unknown, what: string): number | undefined {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${what}“${String(v)}”应是正整数。`);
   return n;
-}
-
-/** Megabytes as portals state them ("不超过 2M"), decimals allowed (0.5). */
-function megabytes(v: unknown): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n <= 0) {
-    throw new UsageError(`--max-mb “${String(v)}”应是大于 0 的数，例如 2 或 0.5（单位 MB）。`);
-  }
-  return Math.floor(n * 1024 * 1024);
-}
-
-/** Indicator codes of one system → ids; an unknown code is an error, not a silently empty export. */
-function indicatorIds(db: Database, systemId: number, codes: string[]): number[] {
-  return codes.map((code) => {
-    const id = db
-      .prepare('SELECT id FROM indicators WHERE system_id = ? AND code = ?')
-      .pluck()
-      .get(systemId, code.trim()) as number | undefined;
-    if (id === undefined) {
-      throw new AppError('NOT_FOUND', `这个测评体系中没有编码为“${code}”的指标。用 taizhang system show 查看编码。`);
-    }
-    return id;
-  });
 }
 
 function printResult(io: Io, r: ExportResult, merged: boolean): void {
@@ -85,7 +60,7 @@ export const exportCommands: Record<string, Command> = {
         const v = args.values;
         const out = str(v.out);
         if (!out) throw new UsageError('缺少 --out：请指定导出到哪个文件夹。');
-        const maxFileBytes = megabytes(v['max-mb']);
+        const maxFileBytes = megabytesOption(v['max-mb']);
         const systemId = positiveInt(v.system, '测评体系编号') ?? defaultSystemId(project.db);
         if (systemId === null) {
           throw new AppError('NOT_FOUND', '项目里还没有测评体系。请先用 taizhang system import 导入。');
@@ -98,7 +73,7 @@ export const exportCommands: Record<string, Command> = {
           outDir: path.resolve(out),
           merge: v.merge === true,
           maxFileBytes,
-          indicatorIds: codes.length > 0 ? indicatorIds(project.db, systemId, codes) : undefined,
+          indicatorIds: codes.length > 0 ? indicatorIdsByCode(project.db, systemId, codes) : undefined,
           date: str(v.date),
           fontFile: str(v.font),
         });
