@@ -63,15 +63,18 @@ export function volumeFileName(volume: VolumePlan): string {
   return `${String(volume.seq).padStart(2, '0')} ${safeFileName(volume.title)}${part}.pdf`;
 }
 
-/** Temp file beside the target, then rename; a volume left open in a PDF viewer gets a message that says so. */
-function writePdf(file: string, bytes: Uint8Array): void {
+/**
+ * Temp file beside the target, then rename; a file left open in a PDF viewer gets a message
+ * that says so. `act` names what the user was doing (装订, 导出).
+ */
+export function writePdf(file: string, bytes: Uint8Array, act = '装订'): void {
   try {
     writeFileAtomic(file, bytes);
   } catch (e) {
     if (e instanceof AppError && e.code === 'PERMISSION_DENIED') {
       throw new AppError(
         'PERMISSION_DENIED',
-        `无法写入《${file}》。如果这个案卷正在 PDF 阅读器或浏览器中打开，请先关闭它再装订；或者换一个保存位置。`,
+        `无法写入《${file}》。如果这个文件正在 PDF 阅读器或浏览器中打开，请先关闭它再${act}；或者换一个保存位置。`,
         { cause: e },
       );
     }

@@ -12,7 +12,7 @@ import { wrapText } from '../pdf/text-wrap';
 import type { Project } from '../project/project';
 import { projectPaths } from '../project/layout';
 import { writeFileAtomic } from '../store/write-file-atomic';
-import { safeFileName, volumeSettings } from './bind';
+import { safeFileName, volumeSettings, writePdf } from './bind';
 import type { VolumeSettings } from './compose';
 import { addItemPages, type ItemPage } from './item-pages';
 import { labelOf, planBinding } from './plan';
@@ -440,21 +440,7 @@ async function underCap(
 // ---------------------------------------------------------------------------------------
 // Writing the folders and the index.
 
-/** Temp file beside the target, then rename; a file open in a PDF viewer gets a message that says so. */
-function writePdf(file: string, bytes: Uint8Array): void {
-  try {
-    writeFileAtomic(file, bytes);
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'PERMISSION_DENIED') {
-      throw new AppError(
-        'PERMISSION_DENIED',
-        `无法写入《${file}》。如果这个文件正在 PDF 阅读器或浏览器中打开，请先关闭它再导出；或者换一个保存位置。`,
-        { cause: e },
-      );
-    }
-    throw e;
-  }
-}
+const writeExported = (file: string, bytes: Uint8Array) => writePdf(file, bytes, '导出');
 
 /** Sections in tree order, each indicator once (chosen indicators may overlap). */
 function sectionsOf(plan: BindPlan): PlanSection[] {
@@ -674,7 +660,7 @@ export async function exportSubmission(project: Project, options: ExportOptions)
 
   const write = (file: string, composed: Composed) => {
     signal?.throwIfAborted();
-    writePdf(file, composed.bytes);
+    writeExported(file, composed.bytes);
     written.add(file);
     if (composed.overCap) overCap.push(path.relative(outDir, file));
   };
