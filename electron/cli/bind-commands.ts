@@ -13,7 +13,10 @@ import {
   userName,
   type Command,
   type CommandArgs,
+  indicatorCodes,
   indicatorIdsByCode,
+  positiveIntOption,
+  stringOption,
   megabytesOption,
 } from './command-kit';
 
@@ -22,28 +25,19 @@ import {
 const BY: readonly BindBy[] = ['top', 'second', 'all'];
 const POSITIONS: readonly NumberPosition[] = ['outer-top', 'outer-bottom', 'bottom-center'];
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-function positiveInt(v: unknown, what: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${what}“${String(v)}”应是正整数。`);
-  return n;
-}
-
 function planOptions(db: Database, args: CommandArgs): PlanOptions {
   const v = args.values;
   const systemId = systemIdFrom(args, db);
-  const by = str(v.by);
+  const by = stringOption(v.by);
   if (by !== undefined && !BY.includes(by as BindBy)) {
     throw new UsageError(`--by 只能是 top（每个一级指标一卷）、second（每个二级指标一卷）或 all（整个体系一卷）。`);
   }
-  const codes = (Array.isArray(v.indicator) ? v.indicator : v.indicator === undefined ? [] : [v.indicator]).map(String);
+  const codes = indicatorCodes(args);
   return {
     systemId,
     by: by as BindBy | undefined,
     indicatorIds: codes.length > 0 ? indicatorIdsByCode(db, systemId, codes) : undefined,
-    maxPages: positiveInt(v['max-pages'], '每卷页数上限'),
+    maxPages: positiveIntOption(v['max-pages'], '每卷页数上限'),
     maxVolumeBytes: megabytesOption(v['max-mb']),
     linkedItems: v['reference-linked'] === true ? 'reference' : undefined,
     photosPerPage: v['two-photos'] === true ? 2 : undefined,
@@ -131,27 +125,27 @@ export const bindCommands: Record<string, Command> = {
           if (p.volumes.length === 0) io.out('没有可装订的材料。');
           return EXIT_OK;
         }
-        const out = str(v.out);
+        const out = stringOption(v.out);
         if (!out) throw new UsageError('缺少 --out：请指定案卷保存到哪个文件夹。');
-        const position = str(v['number-position']);
+        const position = stringOption(v['number-position']);
         if (position !== undefined && !POSITIONS.includes(position as NumberPosition)) {
           throw new UsageError(`--number-position 只能是 ${POSITIONS.join('、')}。`);
         }
-        const margin = str(v.margin);
+        const margin = stringOption(v.margin);
         const options: BindOptions = {
           ...plan,
           outDir: path.resolve(out),
-          date: str(v.date),
-          filer: str(v.filer),
-          checker: str(v.checker),
-          retention: str(v.retention),
-          archiveCode: str(v['archive-code']),
+          date: stringOption(v.date),
+          filer: stringOption(v.filer),
+          checker: stringOption(v.checker),
+          retention: stringOption(v.retention),
+          archiveCode: stringOption(v['archive-code']),
           numberPosition: position as NumberPosition | undefined,
           duplex: v.simplex ? false : undefined,
           bindingMarginMm: margin === undefined ? undefined : Number(margin),
           dividers: v.dividers === true,
-          spineWidthMm: positiveInt(v.spine, '卷脊宽度'),
-          fontFile: str(v.font),
+          spineWidthMm: positiveIntOption(v.spine, '卷脊宽度'),
+          fontFile: stringOption(v.font),
         };
         const result = await bindProject(project, options);
         if (v.json) printJson(io, result);

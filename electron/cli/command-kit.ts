@@ -96,3 +96,22 @@ export function indicatorIdsByCode(db: Database, systemId: number, codes: string
     return id;
   });
 }
+
+/** A string option's value, or undefined. */
+export const stringOption = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A whole number > 0 given as an option; malformed is a usage error naming `what`. */
+export function positiveIntOption(v: unknown, what: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== 'string' || !Number.isInteger(n) || n <= 0) {
+    throw new UsageError(`${what}“${String(v)}”应是正整数。`);
+  }
+  return n;
+}
+
+/** The --indicator codes given (the option may repeat). */
+export function indicatorCodes(args: CommandArgs): string[] {
+  const v = args.values.indicator;
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
+}

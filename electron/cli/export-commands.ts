@@ -1,10 +1,17 @@
 import path from 'node:path';
-import { AppError } from '../../shared/ipc/result';
 import { exportSubmission, type ExportResult } from '../core/binder/export-submission';
 import { labelOf } from '../core/binder/plan';
-import { defaultSystemId } from '../core/gaps/gap-service';
 import { EXIT_OK, formatBytes, printJson, UsageError, type Io } from './cli-io';
-import { indicatorIdsByCode, jsonOption, megabytesOption, readingProject, type Command } from './command-kit';
+import {
+  indicatorCodes,
+  indicatorIdsByCode,
+  jsonOption,
+  megabytesOption,
+  readingProject,
+  stringOption,
+  systemIdFrom,
+  type Command,
+} from './command-kit';
 
 /*
  * `taizhang export-submission` (网上申报): a folder per indicator, a PDF per item (or per
@@ -12,15 +19,6 @@ import { indicatorIdsByCode, jsonOption, megabytesOption, readingProject, type C
  * {outDir, index, folders[].{code,title,dir,files[].{file,itemId,title,pages,bytes}},
  * problems[].{itemId,title,file,message}, warnings[]}.
  */
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-function positiveInt(v: unknown, what: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${what}“${String(v)}”应是正整数。`);
-  return n;
-}
 
 function printResult(io: Io, r: ExportResult, merged: boolean): void {
   let files = 0;
@@ -58,24 +56,19 @@ export const exportCommands: Record<string, Command> = {
     async run(args, io) {
       return readingProject(args, async (project) => {
         const v = args.values;
-        const out = str(v.out);
+        const out = stringOption(v.out);
         if (!out) throw new UsageError('缺少 --out：请指定导出到哪个文件夹。');
         const maxFileBytes = megabytesOption(v['max-mb']);
-        const systemId = positiveInt(v.system, '测评体系编号') ?? defaultSystemId(project.db);
-        if (systemId === null) {
-          throw new AppError('NOT_FOUND', '项目里还没有测评体系。请先用 taizhang system import 导入。');
-        }
-        const codes = (Array.isArray(v.indicator) ? v.indicator : v.indicator === undefined ? [] : [v.indicator]).map(
-          String,
-        );
+        const systemId = systemIdFrom(args, project.db);
+        const codes = indicatorCodes(args);
         const result = await exportSubmission(project, {
           systemId,
           outDir: path.resolve(out),
           merge: v.merge === true,
           maxFileBytes,
           indicatorIds: codes.length > 0 ? indicatorIdsByCode(project.db, systemId, codes) : undefined,
-          date: str(v.date),
-          fontFile: str(v.font),
+          date: stringOption(v.date),
+          fontFile: stringOption(v.font),
         });
         if (v.json) printJson(io, result);
         else printResult(io, result, v.merge === true);

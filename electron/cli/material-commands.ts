@@ -22,7 +22,7 @@ import {
 } from '../core/materials/material-repo';
 import { openProject, type Project } from '../core/project/project';
 import { EXIT_FAILED, EXIT_OK, formatBytes, printJson, UsageError, type Io } from './cli-io';
-import { readingProject, userName, type Command, type CommandArgs, jsonOption } from './command-kit';
+import { indicatorCodes, readingProject, userName, type Command, type CommandArgs, jsonOption } from './command-kit';
 
 /* `taizhang add / materials / link / unlink / set / status / trash / restore / empty-trash`. */
 
@@ -43,11 +43,6 @@ function indicatorByCode(db: Database, code: string): number {
     );
   }
   return rows[0]!.id;
-}
-
-function codes(args: CommandArgs): string[] {
-  const v = args.values.indicator;
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
 }
 
 function ids(raw: string[], what = '材料编号'): number[] {
@@ -110,7 +105,7 @@ export const materialCommands: Record<string, Command> = {
     async run(args, io) {
       return writingProject(args, async (project, paths) => {
         if (paths.length === 0) throw new UsageError('缺少要添加的文件或文件夹。');
-        const indicatorIds = codes(args).map((c) => indicatorByCode(project.db, c));
+        const indicatorIds = indicatorCodes(args).map((c) => indicatorByCode(project.db, c));
         const report: AddReport & { autoLinked?: AutoLinked[] } = await addMaterials(project, paths, {
           indicatorIds,
           password: typeof args.values.password === 'string' ? args.values.password : undefined,

@@ -3,7 +3,7 @@ import { openProject } from '../core/project/project';
 import { reindex } from '../core/search/reindex';
 import { search } from '../core/search/search-service';
 import { EXIT_OK, printJson, UsageError, type Io } from './cli-io';
-import { jsonOption, userName, type Command } from './command-kit';
+import { jsonOption, positiveIntOption, userName, type Command } from './command-kit';
 
 /*
  * `taizhang search` and `taizhang reindex`. The --json of search is a public interface
@@ -12,14 +12,6 @@ import { jsonOption, userName, type Command } from './command-kit';
  */
 
 const KINDS: Record<string, SearchKind> = { indicator: 'indicator', material: 'material', all: 'all' };
-
-function positiveInt(v: unknown, what: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (typeof v !== 'string' || !Number.isInteger(n) || n <= 0)
-    throw new UsageError(`${what}“${String(v)}”应是正整数。`);
-  return n;
-}
 
 function printHits(io: Io, hits: SearchHit[]): void {
   if (hits.length === 0) return io.out('没有找到。');
@@ -52,8 +44,8 @@ export const searchCommands: Record<string, Command> = {
       const type = args.values.type;
       const kind = type === undefined ? 'all' : typeof type === 'string' ? KINDS[type] : undefined;
       if (!kind) throw new UsageError('--type 只能是 indicator（指标）或 material（材料）。');
-      const systemId = positiveInt(args.values.system, '测评体系编号');
-      const limit = positiveInt(args.values.limit, '条数');
+      const systemId = positiveIntOption(args.values.system, '测评体系编号');
+      const limit = positiveIntOption(args.values.limit, '条数');
       if (limit !== undefined && limit > 500) throw new UsageError('--limit 最多 500。');
       const project = openProject(dir, { userName: userName(), readOnly: true });
       try {
