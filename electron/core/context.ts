@@ -8,6 +8,8 @@ import type { AppSettingsStore } from './settings/app-settings';
 /** What the front end that hosts the core can do for it (native dialogs exist only in Electron). */
 export type Host = {
   nativeDialogs: boolean;
+  /** The user's 文档 folder (Electron); where 打开示例项目 puts the sample. Without it, the data folder. */
+  documentsDir?: string;
   pickFolder?: (title?: string) => Promise<string | null>;
   pickFile?: (options: { title?: string; filters?: FileFilter[] }) => Promise<string | null>;
   saveFile?: (options: { title?: string; defaultName: string; filters?: FileFilter[] }) => Promise<string | null>;

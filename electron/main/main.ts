@@ -42,7 +42,7 @@ function main(): void {
   try {
     core = createCore({
       dataDir: app.getPath('userData'),
-      host: { ...nativeHost(getWindow), ...shellHost(getWindow) },
+      host: { ...nativeHost(getWindow), ...shellHost(getWindow), documentsDir: app.getPath('documents') },
     });
   } catch (e) {
     dialog.showErrorBox(

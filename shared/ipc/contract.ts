@@ -151,6 +151,19 @@ export const contract = {
     input: empty,
     output: projectInfoSchema.nullable(),
   },
+  /**
+   * 打开示例项目: opens the sample project (the sample system with made-up materials linked
+   * to a few indicators), making it first in the user's 文档\台账通示例 when it is not there.
+   */
+  'projects.openSample': {
+    input: empty,
+    output: projectInfoSchema.extend({
+      /** The sample's original files, for practising 添加材料 by dragging. */
+      sourcesDir: z.string(),
+      /** Whether it was made just now (false: an earlier sample, with the user's practice in it). */
+      created: z.boolean(),
+    }),
+  },
   /** Re-hash every stored file; a job whose result is a VerifyReport. */
   'projects.verify': {
     input: empty,

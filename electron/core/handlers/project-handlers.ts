@@ -7,6 +7,8 @@ import { verifyProject } from '../project/verify';
 import { warmUpImport } from '../materials/add-materials';
 import type { HandlerTable } from '../rpc/dispatcher';
 import { requireProject } from './require-project';
+import { isSampleProject, makeSampleProject } from '../sample/sample-project';
+import { AppError } from '../../../shared/ipc/result';
 
 function remember(ctx: CoreContext, project: Project) {
   // Materials come next: have the import threads loaded before the first file is dropped.
@@ -51,6 +53,24 @@ export function projectHandlers(ctx: CoreContext): HandlerTable {
       return {};
     },
     'projects.current': () => ctx.session.current()?.info() ?? null,
+    'projects.openSample': async () => {
+      const base = path.join(ctx.host.documentsDir ?? ctx.dataDir, '台账通示例');
+      const projectDir = path.join(base, '示例项目');
+      const sourcesDir = path.join(base, '示例材料');
+      ctx.session.set(null);
+      if (fs.existsSync(projectDir) && !isSampleProject(projectDir)) {
+        throw new AppError(
+          'CONFLICT',
+          `《${projectDir}》已存在，但不是台账通生成的示例项目，为避免覆盖，示例未打开。请把该文件夹改名或移走后再试。`,
+        );
+      }
+      const created = !fs.existsSync(projectDir);
+      const project = created
+        ? (await makeSampleProject(projectDir, sourcesDir, options)).project
+        : openProject(projectDir, options);
+      ctx.session.set(project);
+      return { ...remember(ctx, project), sourcesDir, created };
+    },
     'projects.verify': () => {
       const project = requireProject(ctx);
       const jobId = ctx.jobs.start({

@@ -1,6 +1,9 @@
-import { FolderOpenOutlined, PlusOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, FolderOpenOutlined, LoadingOutlined, PlusOutlined } from '@ant-design/icons';
+import { App } from 'antd';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
+import { api } from '../api';
 import type { AppInfo } from '../hooks/use-app-info';
+import { useAction } from '../hooks/use-action';
 import { Logo } from './Logo';
 import { RecentProjects } from './RecentProjects';
 
@@ -12,14 +15,26 @@ type Props = {
 };
 
 const STEPS = [
-  { title: '明确要求', text: '导入测评体系，写明每个指标要哪些材料' },
-  { title: '收集归类', text: '把文件、照片归到对应指标下，甄选补充' },
-  { title: '查漏补缺', text: '一眼看出哪些指标齐全、哪些还缺材料' },
-  { title: '装订成卷', text: '生成封面、卷内目录、备考表，编好页号' },
+  { title: '导入测评体系', text: '导入市里下发的指标表，标出本单位负责的指标，分好工' },
+  { title: '收集材料、查漏补缺', text: '把文件夹整个拖进来归到指标下，一眼看出哪些指标还缺材料' },
+  { title: '一键装订成卷', text: '自动生成封面、卷内目录、页号和备考表，可直接打印' },
 ];
 
-/** Shown when no project is open: what the product is, the recent projects, and how to start. */
+/** Shown when no project is open (and on first run): what the product does, how to start, the recent projects. */
 export function StartScreen({ appInfo, onNew, onOpen, onOpened }: Props) {
+  const { message } = App.useApp();
+  const sample = useAction();
+  const openSample = () =>
+    void sample.run(async () => {
+      const info = await api.call('projects.openSample', {});
+      onOpened(info);
+      void message.success(
+        info.created
+          ? `示例项目已生成。示例材料也放在《${info.sourcesDir}》，可以拖进来练习添加。`
+          : '已打开示例项目（保留了您上次的练习）。',
+        6,
+      );
+    });
   return (
     <div className="tz-start">
       <aside className="tz-start-brand">
@@ -42,7 +57,28 @@ export function StartScreen({ appInfo, onNew, onOpen, onOpened }: Props) {
       </aside>
 
       <main className="tz-start-main">
+        <h1 className="tz-start-welcome">欢迎使用台账通</h1>
+        <p className="tz-start-welcome-text">
+          第一次使用？先打开示例项目看一看：示例已备好一套测评体系和部分材料，可以直接查漏补缺、装订成卷，随意练习。
+        </p>
         <div className="tz-start-actions">
+          <button
+            type="button"
+            className="tz-action-card tz-action-card-wide"
+            onClick={openSample}
+            disabled={sample.busy}
+            aria-busy={sample.busy}
+          >
+            <span className="tz-action-icon tz-action-icon-sample">
+              {sample.busy ? <LoadingOutlined /> : <ExperimentOutlined />}
+            </span>
+            <span>
+              <span className="tz-action-title">打开示例项目</span>
+              <span className="tz-action-text">
+                {sample.busy ? '正在生成示例材料，约需半分钟…' : '用示例街道的材料试一试，不影响您自己的项目'}
+              </span>
+            </span>
+          </button>
           <button type="button" className="tz-action-card" onClick={onNew}>
             <span className="tz-action-icon tz-action-icon-primary">
               <PlusOutlined />
