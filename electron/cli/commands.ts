@@ -2,6 +2,7 @@ import type { ProjectInfo, VerifyReport } from '../../shared/ipc/contract';
 import { createProject } from '../core/project/project';
 import { verifyProject } from '../core/project/verify';
 import { formatBytes, printJson, UsageError, type Io, EXIT_FAILED, EXIT_OK } from './cli-io';
+import { backupCommands } from './backup-commands';
 import { bindCommands } from './bind-commands';
 import { onePath, readingProject, userName, type Command, jsonOption } from './command-kit';
 import { exportCommands } from './export-commands';
@@ -43,6 +44,7 @@ export const commands: Record<string, Command> = {
   ...bindCommands,
   ...exportCommands,
   ...searchCommands,
+  ...backupCommands,
   init: {
     summary: '在空文件夹中新建项目',
     usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',

@@ -3,6 +3,7 @@ import type { CoreEvent } from '../../shared/ipc/events';
 import { ProjectSession, type CoreContext, type Host } from './context';
 import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
 import { projectHandlers } from './handlers/project-handlers';
 import { systemHandlers } from './handlers/system-handlers';
 import { binderHandlers } from './handlers/binder-handlers';
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
   registry.registerAll(binderHandlers(context));
   registry.registerAll(searchHandlers(context));
   registry.registerAll(reviewHandlers(context));
+  registry.registerAll(backupHandlers(context));
   const missing = registry.missing();
   if (missing.length) throw new Error(`no handler for: ${missing.join(', ')}`);
 

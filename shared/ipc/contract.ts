@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupMethods } from './contract-backup';
 import { binderMethods } from './contract-binder';
 import { gapMethods } from './contract-gaps';
 import { materialMethods } from './contract-materials';
@@ -183,6 +184,7 @@ export const contract = {
   ...binderMethods,
   ...searchMethods,
   ...reviewMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../context';
 import { createProject, openProject, type Project } from '../project/project';
+import { startDailyBackup } from '../project/daily-backup';
 import { DB_FILE } from '../project/layout';
 import { verifyProject } from '../project/verify';
 import { warmUpImport } from '../materials/add-materials';
@@ -13,9 +14,26 @@ import { AppError } from '../../../shared/ipc/result';
 function remember(ctx: CoreContext, project: Project) {
   // Materials come next: have the import threads loaded before the first file is dropped.
   warmUpImport().catch((e: unknown) => ctx.log.error('import threads did not start', e));
+  if (!project.readOnly) void startDailyBackup(project, ctx.log, () => ctx.session.current() === project);
   const info = project.info();
   ctx.settings.rememberProject({ dir: info.dir, name: info.name, year: info.year });
   return info;
+}
+
+/**
+ * Opens a project folder as the session's project, as 打开项目 does (also after a restore):
+ * the same folder already open is kept unless switching between 只读审阅 and editing.
+ */
+export function openInSession(ctx: CoreContext, dir: string, readOnly = false) {
+  const current = ctx.session.current();
+  if (current && path.resolve(dir) === current.dir) {
+    if (current.inspect === readOnly) return current.info();
+    // Switching between 只读审阅 and editing: let go of the lock (or the read-only handle) first.
+    ctx.session.set(null);
+  }
+  const project = openProject(dir, { userName: ctx.userName, readOnly, inspect: readOnly });
+  ctx.session.set(project);
+  return remember(ctx, project);
 }
 
 export function projectHandlers(ctx: CoreContext): HandlerTable {
@@ -37,17 +55,7 @@ export function projectHandlers(ctx: CoreContext): HandlerTable {
       ctx.session.set(project);
       return remember(ctx, project);
     },
-    'projects.open': ({ dir, readOnly = false }) => {
-      const current = ctx.session.current();
-      if (current && path.resolve(dir) === current.dir) {
-        if (current.inspect === readOnly) return current.info();
-        // Switching between 只读审阅 and editing: let go of the lock (or the read-only handle) first.
-        ctx.session.set(null);
-      }
-      const project = openProject(dir, { ...options, readOnly, inspect: readOnly });
-      ctx.session.set(project);
-      return remember(ctx, project);
-    },
+    'projects.open': ({ dir, readOnly = false }) => openInSession(ctx, dir, readOnly),
     'projects.close': () => {
       ctx.session.set(null);
       return {};

@@ -9,6 +9,8 @@ export const FILES_DIR = 'files';
 export const CACHE_DIR = 'cache';
 /** Temp writes before their atomic rename; emptied whenever the project is opened. */
 export const TMP_DIR = 'tmp';
+/** Rolling daily copies of the database (never the originals); the newest few are kept. */
+export const BACKUPS_DIR = 'backups';
 
 export function projectPaths(dir: string) {
   return {
@@ -18,5 +20,6 @@ export function projectPaths(dir: string) {
     files: path.join(dir, FILES_DIR),
     cache: path.join(dir, CACHE_DIR),
     tmp: path.join(dir, TMP_DIR),
+    backups: path.join(dir, BACKUPS_DIR),
   };
 }

@@ -79,7 +79,8 @@ export class Project {
 /** Files a user's OS drops into any folder; they do not make a folder "non-empty". */
 const IGNORABLE = new Set(['desktop.ini', 'thumbs.db', '.ds_store']);
 
-function assertUsableFolder(dir: string): boolean {
+/** Throws unless `dir` is absent, or an empty folder; true when it exists (empty). */
+export function assertUsableFolder(dir: string): boolean {
   if (!fs.existsSync(dir)) return false;
   const stat = fs.statSync(dir);
   if (!stat.isDirectory())
