@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { CoreEvent } from '../../shared/ipc/events';
+import { AppError } from '../../shared/ipc/result';
 import { ProjectSession, type CoreContext, type Host } from './context';
 import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
@@ -15,6 +16,7 @@ import { warmUpSearch } from './search/search-service';
 import { JobManager } from './jobs/job-manager';
 import { recordJobsIn } from './jobs/job-recorder';
 import { createFileLogger, type Logger } from './log';
+import { explainFailure } from './project/folder-access';
 import { createDispatch, HandlerRegistry, type Dispatch } from './rpc/dispatcher';
 import { AppSettingsStore } from './settings/app-settings';
 import { APP_VERSION } from './version';
@@ -50,7 +52,9 @@ function defaultUserName(): string {
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? createFileLogger(options.dataDir);
   const bus = new EventBus();
-  const jobs = new JobManager(bus, log);
+  // A failure while the open project's folder is gone (USB stick pulled) is reported as that.
+  const explain = (e: unknown) => explainFailure(e, session.current());
+  const jobs = new JobManager(bus, log, explain);
   const settings = new AppSettingsStore(options.dataDir);
   const session = new ProjectSession((project) => {
     jobs.setRecorder(project ? recordJobsIn(project.db, log) : null);
@@ -93,7 +97,11 @@ export function createCore(options: CoreOptions): Core {
   if (missing.length) throw new Error(`no handler for: ${missing.join(', ')}`);
 
   return {
-    dispatch: createDispatch(registry, log),
+    // The errors projects.* raise on purpose name their own folder (opening another project
+    // must not be blamed on the one that went away).
+    dispatch: createDispatch(registry, log, (e, method) =>
+      method.startsWith('projects.') && e instanceof AppError ? e : explain(e),
+    ),
     onEvent: (listener) => bus.subscribe(listener),
     context,
     async close() {

@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'PERMISSION_DENIED',
+  /** The project folder cannot be written (CD, write-protected USB stick, no permission); it can be opened read-only. */
+  'FOLDER_READ_ONLY',
+  /** The open project's folder went away (USB stick pulled, folder moved, network drive dropped). */
+  'PROJECT_UNAVAILABLE',
   'UNSUPPORTED_FILE',
   'UNSUPPORTED',
   'CANCELLED',

@@ -1,10 +1,14 @@
 import { AppError } from '../../../shared/ipc/result';
 import type { CoreContext } from '../context';
+import { projectUnavailableError } from '../project/folder-access';
 import type { Project } from '../project/project';
 
 export function requireProject(ctx: CoreContext): Project {
   const project = ctx.session.current();
   if (!project) throw new AppError('NO_PROJECT', '还没有打开项目。请先新建或打开一个项目。');
+  // Checked before the work starts: on Linux an open database keeps working after its folder
+  // is deleted, and files would be written into a folder recreated at the old path.
+  if (!project.available()) throw projectUnavailableError(project.dir);
   return project;
 }
 

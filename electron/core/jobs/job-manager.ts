@@ -49,6 +49,8 @@ export class JobManager {
   constructor(
     private readonly bus: EventBus,
     private readonly log: Logger,
+    /** Gives a job's failure its meaning in context (the project folder went away), as the dispatcher does. */
+    private readonly explain: (e: unknown) => unknown = (e) => e,
   ) {}
 
   /** Where finished jobs are written down (the open project's jobs table), if anywhere. */
@@ -153,7 +155,7 @@ export class JobManager {
       this.bus.emit({ type: 'job.cancelled', jobId, kind });
     } else {
       job.info.status = 'failed';
-      const error = toRpcError(outcome.error, this.log);
+      const error = toRpcError(this.explain(outcome.error), this.log);
       this.safeRecord(() => this.recorder?.finished({ ...job.info }, { error }));
       this.bus.emit({ type: 'job.failed', jobId, kind, error });
     }

@@ -1,10 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
 
 export type LockOwner = { user: string; host: string; pid: number; since: string };
 
 export type ProjectLock = { file: string; release(): void };
+
+/**
+ * Lock files this process holds now. A lock with this process's own pid that is not in here was
+ * left behind: its release found the folder gone (USB stick pulled while open) and the stick
+ * is back. Taking it over is safe; refusing would lock the user out of their own project.
+ */
+const held = new Set<string>();
 
 function isAlive(pid: number): boolean {
   try {
@@ -45,12 +53,15 @@ function formatSince(iso: string): string {
  */
 export function acquireLock(file: string, user: string): ProjectLock {
   const me: LockOwner = { user, host: os.hostname(), pid: process.pid, since: new Date().toISOString() };
+  const key = path.resolve(file);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(me), { flag: 'wx' });
+      held.add(key);
       return {
         file,
         release: () => {
+          held.delete(key);
           const owner = readOwner(file);
           if (owner && owner.pid === me.pid && owner.host === me.host) fs.rmSync(file, { force: true });
         },
@@ -58,7 +69,11 @@ export function acquireLock(file: string, user: string): ProjectLock {
     } catch (e) {
       if ((e as { code?: string }).code !== 'EEXIST') throw e;
       const owner = readOwner(file);
-      const stale = owner === null || (owner.host === me.host && owner.pid !== me.pid && !isAlive(owner.pid));
+      const mine = owner !== null && owner.host === me.host && owner.pid === me.pid;
+      const stale =
+        owner === null ||
+        (owner.host === me.host && owner.pid !== me.pid && !isAlive(owner.pid)) ||
+        (mine && !held.has(key));
       if (stale && attempt === 0) {
         fs.rmSync(file, { force: true });
         continue;

@@ -6,6 +6,14 @@ import { AppError } from '../../../shared/ipc/result';
 import { writeAudit, type AuditEntry } from '../audit';
 import { openDatabase } from '../db/open-database';
 import { FileStore } from '../store/file-store';
+import {
+  assertWritable,
+  folderReadOnlyError,
+  isReachable,
+  isReadOnlyError,
+  isStorageLostError,
+  openReadOnlySnapshot,
+} from './folder-access';
 import { acquireLock, type ProjectLock } from './lock';
 import { DB_FILE, projectPaths } from './layout';
 
@@ -30,6 +38,8 @@ export class Project {
     readonly userName: string,
     /** Opened for 只读审阅 (inspectors): says why changes are refused. */
     readonly inspect = false,
+    /** Runs after the database is closed (removes the temp copy of a read-only medium's database). */
+    private readonly onClosed?: () => void,
   ) {
     const paths = projectPaths(dir);
     this.store = new FileStore(paths.files, paths.tmp);
@@ -70,9 +80,18 @@ export class Project {
     this.closed = true;
     try {
       this.db.close();
+    } catch (e) {
+      // A pulled USB stick: nothing left to flush there, and closing must still let go of it.
+      if (!isStorageLostError(e) && this.available()) throw e;
     } finally {
       this.lock?.release();
+      this.onClosed?.();
     }
+  }
+
+  /** Whether the project's database is still where it was opened (false once a USB stick is pulled). */
+  available(): boolean {
+    return isReachable(projectPaths(this.dir).db);
   }
 }
 
@@ -172,22 +191,37 @@ export function openProject(rawDir: string, options: OpenOptions): Project {
     );
   }
   if (options.readOnly) {
-    return new Project(
-      dir,
-      openDatabase(paths.db, { readOnly: true }),
-      null,
-      options.userName,
-      options.inspect ?? false,
-    );
+    const inspect = options.inspect ?? false;
+    try {
+      return new Project(dir, openDatabase(paths.db, { readOnly: true }), null, options.userName, inspect);
+    } catch (e) {
+      // On a CD SQLite cannot even create the WAL's shared-memory file beside the database.
+      if (e instanceof AppError || !isReadOnlyError(e)) throw e;
+      const { db, dispose } = openReadOnlySnapshot(paths.db);
+      return new Project(dir, db, null, options.userName, inspect, dispose);
+    }
   }
-  const lock = acquireLock(paths.lock, options.userName);
+  let lock: ProjectLock;
+  try {
+    lock = acquireLock(paths.lock, options.userName);
+  } catch (e) {
+    if (e instanceof AppError || !isReadOnlyError(e)) throw e;
+    throw folderReadOnlyError(dir, e);
+  }
   try {
     const db = openDatabase(paths.db);
     const project = new Project(dir, db, lock, options.userName);
-    project.store.cleanTemp();
+    try {
+      assertWritable(db);
+      project.store.cleanTemp();
+    } catch (e) {
+      project.close();
+      throw e;
+    }
     return project;
   } catch (e) {
     lock.release();
+    if (!(e instanceof AppError) && isReadOnlyError(e)) throw folderReadOnlyError(dir, e);
     throw e;
   }
 }

@@ -15,6 +15,9 @@ export type HandlerTable = { [M in Method]?: Handler<M> };
 
 export type Dispatch = (method: string, rawInput: unknown) => Promise<RpcResult<unknown>>;
 
+/** Gives a handler's failure its meaning in context (e.g. the project folder went away) before it is reported. */
+export type ExplainFailure = (e: unknown, method: Method) => unknown;
+
 /** Collects handlers; registering one method twice is a programming error. */
 export class HandlerRegistry {
   private readonly table: HandlerTable = {};
@@ -44,7 +47,7 @@ export class HandlerRegistry {
  * The single entry point every transport calls: validates input against the contract,
  * runs the handler, validates the output, and always resolves to data.
  */
-export function createDispatch(registry: HandlerRegistry, log: Logger): Dispatch {
+export function createDispatch(registry: HandlerRegistry, log: Logger, explain?: ExplainFailure): Dispatch {
   return async (method, rawInput) => {
     if (typeof method !== 'string' || !isMethod(method)) {
       return {
@@ -70,7 +73,7 @@ export function createDispatch(registry: HandlerRegistry, log: Logger): Dispatch
       }
       return { ok: true, value: checked.data };
     } catch (e) {
-      return { ok: false, error: toRpcError(e, log) };
+      return { ok: false, error: toRpcError(explain ? explain(e, method) : e, log) };
     }
   };
 }
