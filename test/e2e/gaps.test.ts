@@ -133,7 +133,7 @@ describe('查漏补缺 in the UI', () => {
 
   it('turns the indicator 齐全 once the missing 方案 is added, on the tree and in the dashboard', async () => {
     const { page } = app;
-    await page.locator('.tz-pane-centre input[type=file]').setInputFiles(planFile);
+    await page.locator('.tz-pane-centre input[type=file]:not([webkitdirectory])').setInputFiles(planFile);
     const report = page.getByRole('dialog', { name: '添加结果' });
     await report.waitFor();
     await expect(report.textContent()).resolves.toContain('已添加 1 件');

@@ -32,7 +32,7 @@ describe('material details in the UI', () => {
 
   /** Uploads through the centre pane's 添加材料 and returns the open 添加结果 dialog. */
   const upload = async (files: string[]) => {
-    await app.page.locator('.tz-pane-centre input[type=file]').setInputFiles(files);
+    await app.page.locator('.tz-pane-centre input[type=file]:not([webkitdirectory])').setInputFiles(files);
     const report = app.page.getByRole('dialog', { name: '添加结果' });
     await report.waitFor();
     return report;

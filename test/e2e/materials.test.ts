@@ -37,7 +37,7 @@ describe('materials in the UI', () => {
     const { page } = app;
     await page.goto(app.bridge.url);
     await openIndicator(app, leaf);
-    await page.locator('.tz-pane-centre input[type=file]').setInputFiles(files);
+    await page.locator('.tz-pane-centre input[type=file]:not([webkitdirectory])').setInputFiles(files);
 
     const report = page.getByRole('dialog', { name: '添加结果' });
     await report.waitFor();

@@ -45,7 +45,7 @@ describe('start screen → new project → main window', () => {
     const recent = page.locator('.tz-recent-item');
     await expect.poll(() => recent.count()).toBe(2);
     const missing = page.locator('.tz-recent-item-missing');
-    await expect(missing.textContent()).resolves.toContain('文件夹不存在');
+    await expect(missing.textContent()).resolves.toContain('找不到（可能已移动或U盘未插入）');
     await expect(missing.textContent()).resolves.toContain('XX社区居委会');
     await expect(page.locator('.tz-recent-item', { hasText: '2025年度' }).textContent()).resolves.toContain(
       '2025年 创卫复审',

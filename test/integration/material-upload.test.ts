@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AddReport, Material } from '../../shared/materials/api-types';
 import type { CoreEvent } from '../../shared/ipc/events';
 import { photo, pdf } from '../fixtures/evidence-files';
+import { uploadPath } from '../../electron/core/handlers/material-handlers';
 import { testCore } from '../helpers/core-client';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -52,5 +53,35 @@ describe('adding files the browser read (upload), and thumbnails', () => {
     expect(page3).toMatchObject({ pageCount: 3, height: 320 });
     // The uploaded copies are gone; only the store holds the bytes.
     expect(fs.readdirSync(path.join(dir, 'tmp')).filter((n) => n.startsWith('upload-'))).toEqual([]);
+  });
+
+  it('keeps the folders of a dropped folder, so their names suggest links, and nothing climbs out', async () => {
+    const tree = (await call('systems.tree', { systemId: 1 })).indicators;
+    const target = tree.find((n) => n.code === 'A2.3.2')!;
+    const files = [
+      {
+        fileName: `创建资料/${target.code} ${target.title}/现场照片.jpg`,
+        dataBase64: (await photo({ seed: 7 })).toString('base64'),
+      },
+      { fileName: '创建资料/../../../逃出去.pdf', dataBase64: (await pdf(1)).toString('base64') },
+    ];
+    const report = (await jobResult((await call('materials.upload', { files })).jobId)) as AddReport;
+    expect(report.failed).toEqual([]);
+    expect(report.added).toHaveLength(2);
+    const suggestions = await call('materials.suggestLinks', { ids: report.added.map((a) => a.id) });
+    const photoId = report.added.find((a) => a.title === '现场照片')!.id;
+    expect(suggestions).toContainEqual(
+      expect.objectContaining({ materialId: photoId, indicatorId: target.id, by: 'code' }),
+    );
+  });
+});
+
+describe('uploadPath', () => {
+  it('keeps up to three folders and the file name as it is, and drops what climbs or names a drive', () => {
+    expect(uploadPath('a/b/c/d/照片 .jpg', 'x')).toEqual(['b', 'c', 'd', '照片 .jpg']);
+    expect(uploadPath('..\\..\\C:\\资料 ./..', 'x')).toEqual(['资料 .']);
+    expect(uploadPath('../ /.', 'x')).toEqual(['x']);
+    expect(uploadPath('C:\\资料. /通知.pdf', 'x')).toEqual(['资料', '通知.pdf']);
+    expect(uploadPath('', '文件1')).toEqual(['文件1']);
   });
 });

@@ -33,13 +33,28 @@ function writeUploads(project: Project, files: { fileName: string; dataBase64: s
   const folder = path.join(projectPaths(project.dir).tmp, `upload-${randomUUID()}`);
   fs.mkdirSync(folder, { recursive: true });
   files.forEach((f, i) => {
-    // A name is only a name: no folders, nothing that climbs out.
-    const safe = path.basename(f.fileName.replace(/\\/g, '/')).replace(/^\.+$/, '') || `文件${i + 1}`;
-    const sub = path.join(folder, String(i));
-    fs.mkdirSync(sub);
-    fs.writeFileSync(path.join(sub, safe), Buffer.from(f.dataBase64, 'base64'));
+    const target = path.join(folder, String(i), ...uploadPath(f.fileName, `文件${i + 1}`));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, Buffer.from(f.dataBase64, 'base64'));
   });
   return folder;
+}
+
+/**
+ * An uploaded name as folders and a file name: a file from a dropped folder keeps its folders
+ * ("创建资料/A2.3.2 道德讲堂/照片.jpg"), since their names suggest links. Nothing climbs out:
+ * empty, "." and ".." parts and drive letters are dropped, and only the last four levels stay.
+ */
+export function uploadPath(fileName: string, fallback: string): string[] {
+  const parts = fileName
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p.trim() !== '' && !/^\.+$/.test(p) && !/^[A-Za-z]:$/.test(p));
+  const name = parts.pop();
+  if (name === undefined) return [fallback];
+  // Windows refuses folder names ending in a space or a dot; the file's own name is kept as it is.
+  const folders = parts.map((p) => p.replace(/[\s.]+$/, '')).filter(Boolean);
+  return [...folders.slice(-3), name];
 }
 
 export function materialHandlers(ctx: CoreContext): HandlerTable {

@@ -177,7 +177,13 @@ function Shell({ project, appInfo, onClose, onNew, onOpen }: Props) {
         />
       </div>
       <JobsBar project={project} />
-      <AddReportModal report={adding.report} onClose={adding.closeReport} onRetry={adding.retryWithPassword} />
+      <AddReportModal
+        report={adding.report}
+        onClose={adding.closeReport}
+        onRetry={adding.retryWithPassword}
+        indicators={systems.indicators}
+        onLinked={materialsChanged}
+      />
 
       <ProjectInfoModal open={panel === 'info'} onClose={() => setPanel(null)} />
       <GapsDashboard

@@ -1,4 +1,10 @@
-import { AppstoreOutlined, AuditOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  FolderAddOutlined,
+  PlusOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Button, Empty, Segmented, Tooltip, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { GapIndicatorResult } from '../../../shared/gaps/model';
@@ -139,6 +145,22 @@ export function MaterialsPane({
           >
             <Button type="primary" icon={<PlusOutlined />} disabled={!canAdd}>
               添加材料
+            </Button>
+          </Upload>
+        </Tooltip>
+        <Tooltip title={addHint || '选一个文件夹，连同子文件夹里的文件一起添加（文件夹名含指标编号的会建议关联）'}>
+          <Upload
+            directory
+            multiple
+            showUploadList={false}
+            disabled={!canAdd}
+            beforeUpload={(file, list) => {
+              if (file === list[list.length - 1]) void onAddFiles(list, target);
+              return false;
+            }}
+          >
+            <Button icon={<FolderAddOutlined />} disabled={!canAdd}>
+              添加文件夹
             </Button>
           </Upload>
         </Tooltip>

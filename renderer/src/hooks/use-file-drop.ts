@@ -1,4 +1,7 @@
+import { App } from 'antd';
 import { useState } from 'react';
+import { preload } from '../api';
+import { filesOfDrop } from '../materials/dropped-files';
 
 type DropProps = {
   onDragOver: (e: React.DragEvent<HTMLElement>) => void;
@@ -20,6 +23,7 @@ export function useFileDrop<K extends number | string>(
   targetAt: (e: React.DragEvent<HTMLElement>) => K | null,
   onFiles: (files: File[], target: K) => void,
 ): { over: K | null; dropProps: DropProps } {
+  const { message } = App.useApp();
   const [over, setOver] = useState<K | null>(null);
   const target = (e: React.DragEvent<HTMLElement>) => (e.dataTransfer.types.includes('Files') ? targetAt(e) : null);
   return {
@@ -40,7 +44,17 @@ export function useFileDrop<K extends number | string>(
         const t = target(e);
         if (t === null) return;
         e.preventDefault();
-        onFiles([...e.dataTransfer.files], t);
+        // The desktop app passes dropped folders as they are (the core walks them from disk);
+        // a browser page has to open them itself.
+        if (preload) onFiles([...e.dataTransfer.files], t);
+        else
+          void filesOfDrop(e.dataTransfer).then(({ files, unreadable }) => {
+            if (files.length) onFiles(files, t);
+            if (unreadable.length)
+              void message.warning(
+                `有 ${unreadable.length} 个文件无法读取，未添加：${unreadable.slice(0, 3).join('、')}`,
+              );
+          });
       },
     },
   };

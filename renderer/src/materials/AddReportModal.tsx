@@ -2,7 +2,9 @@ import { App, Button, Input, Modal, Result, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { AddReport } from '../../../shared/materials/api-types';
 import { useAction } from '../hooks/use-action';
+import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { baseName, type RetryOutcome } from './add-report';
+import { LinkSuggestions } from './LinkSuggestions';
 
 type Retry = (path: string, password: string) => Promise<RetryOutcome>;
 
@@ -86,10 +88,17 @@ function rowsOf(report: AddReport, onRetry: Retry): Row[] {
 
 const COLORS: Record<string, string> = { 失败: 'red', 已存在: 'gold', 已添加: 'green' };
 
-type Props = { report: AddReport | null; onClose: () => void; onRetry: Retry };
+type Props = {
+  report: AddReport | null;
+  onClose: () => void;
+  onRetry: Retry;
+  indicators: IndicatorNode[];
+  /** Suggested links were made. */
+  onLinked: () => void;
+};
 
 /** 添加结果: what was added, what was already there (已存在), and each file that failed and why. */
-export function AddReportModal({ report, onClose, onRetry }: Props) {
+export function AddReportModal({ report, onClose, onRetry, indicators, onLinked }: Props) {
   return (
     <Modal
       title="添加结果"
@@ -118,6 +127,7 @@ export function AddReportModal({ report, onClose, onRetry }: Props) {
               { title: '说明', dataIndex: 'detail' },
             ]}
           />
+          <LinkSuggestions added={report.added} indicators={indicators} onLinked={onLinked} />
         </>
       )}
     </Modal>

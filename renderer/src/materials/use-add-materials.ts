@@ -1,10 +1,11 @@
 import { App } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import type { AddReport } from '../../../shared/materials/api-types';
-import { api } from '../api';
+import { api, preload } from '../api';
 import { errorText } from '../errors';
 import { readAsBase64 } from '../systems/file-io';
 import { applyRetry, baseName, mergeReports, retryOutcome, type RetryOutcome } from './add-report';
+import { uploadName } from './dropped-files';
 import { useAddJobResults } from './use-add-job-results';
 
 /** The bridge caps one request at 10 MB; bigger batches go in several jobs. */
@@ -36,6 +37,14 @@ export function useAddMaterials(): {
       lastTarget.current = indicatorIds;
       for (const file of files) sources.current.set(file.name, { file, indicatorIds });
       try {
+        // The desktop app adds from where the files are (folders are walked by the core, dates and
+        // folder names kept); only what has no path on disk is sent as bytes.
+        const host = preload;
+        const paths = host ? files.map((f) => host.pathForFile(f)) : [];
+        if (paths.length && paths.every(Boolean)) {
+          await api.call('materials.add', { paths, indicatorIds });
+          return;
+        }
         let batch: { fileName: string; dataBase64: string }[] = [];
         let bytes = 0;
         const send = async () => {
@@ -46,7 +55,7 @@ export function useAddMaterials(): {
         };
         for (const file of files) {
           if (bytes + file.size > BATCH_BYTES) await send();
-          batch.push({ fileName: file.name, dataBase64: await readAsBase64(file) });
+          batch.push({ fileName: uploadName(file), dataBase64: await readAsBase64(file) });
           bytes += file.size;
         }
         await send();
