@@ -7,6 +7,7 @@ import { api, preload } from './api';
 import { MainShell } from './components/MainShell';
 import { NewProjectModal } from './components/NewProjectModal';
 import { OpenProjectModal } from './components/OpenProjectModal';
+import { ProjectUnavailable } from './components/ProjectUnavailable';
 import { StartScreen } from './components/StartScreen';
 import { errorText } from './errors';
 import { useAppInfo } from './hooks/use-app-info';
@@ -141,6 +142,7 @@ function Workspace() {
         onCancel={() => setDialog(null)}
         onOpened={opened}
       />
+      <ProjectUnavailable project={project} />
     </>
   );
 }

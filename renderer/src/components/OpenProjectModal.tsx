@@ -1,6 +1,6 @@
 import { Checkbox, Form } from 'antd';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
-import { api } from '../api';
+import { useOpenProject } from '../hooks/use-open-project';
 import { FolderField } from './FolderField';
 import { FormDialog } from './FormDialog';
 
@@ -14,6 +14,7 @@ type Props = {
 type Values = { dir: string; readOnly: boolean };
 
 export function OpenProjectModal({ open, nativeDialogs, onCancel, onOpened }: Props) {
+  const openProject = useOpenProject();
   return (
     <FormDialog<Values>
       name="openProject"
@@ -22,9 +23,11 @@ export function OpenProjectModal({ open, nativeDialogs, onCancel, onOpened }: Pr
       open={open}
       onCancel={onCancel}
       initialValues={{ dir: '', readOnly: false }}
-      onSubmit={async ({ dir, readOnly }) =>
-        onOpened(await api.call('projects.open', { dir: dir.trim(), readOnly: readOnly === true }))
-      }
+      onSubmit={async ({ dir, readOnly }) => {
+        // null: the folder cannot be written and the user declined to open it read-only.
+        const info = await openProject(dir.trim(), readOnly === true);
+        if (info) onOpened(info);
+      }}
     >
       <Form.Item
         label="项目文件夹"

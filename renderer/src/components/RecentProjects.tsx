@@ -1,10 +1,14 @@
 import { FolderFilled, FolderOutlined } from '@ant-design/icons';
-import { App, Button, Skeleton, Tag, Tooltip } from 'antd';
+import { App, Button, Form, Skeleton, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ProjectInfo, RecentProject } from '../../../shared/ipc/contract';
 import { api } from '../api';
 import { errorText } from '../errors';
 import { formatDateTime, formatWhen } from '../format';
+import { useAppInfo } from '../hooks/use-app-info';
+import { useOpenProject } from '../hooks/use-open-project';
+import { FolderField } from './FolderField';
+import { FormDialog } from './FormDialog';
 
 type Props = { onOpened: (info: ProjectInfo) => void };
 
@@ -14,6 +18,10 @@ export function RecentProjects({ onOpened }: Props) {
   const [items, setItems] = useState<RecentProject[] | null>(null);
   /** The folder of the entry being opened or removed, if any. */
   const [pending, setPending] = useState<string | null>(null);
+  /** The moved entry whose new place is being typed in (the browser has no folder dialog). */
+  const [relocating, setRelocating] = useState<RecentProject | null>(null);
+  const nativeDialogs = useAppInfo()?.nativeDialogs ?? false;
+  const openProject = useOpenProject();
 
   const load = useCallback(async () => {
     const result = await api.tryCall('projects.recent', {});
@@ -31,7 +39,8 @@ export function RecentProjects({ onOpened }: Props) {
   const open = async (item: RecentProject) => {
     setPending(item.dir);
     try {
-      onOpened(await api.call('projects.open', { dir: item.dir }));
+      const info = await openProject(item.dir);
+      if (info) onOpened(info);
     } catch (e) {
       void message.error(errorText(e));
       // The folder may have gone since the list was read; show it as it is now.
@@ -46,6 +55,31 @@ export function RecentProjects({ onOpened }: Props) {
     try {
       await api.call('projects.forget', { dir: item.dir });
       await load();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setPending(null);
+    }
+  };
+
+  /** Opens a moved project at its new place; it then replaces the old entry in the list. Throws the open's error. */
+  const openMoved = async (item: RecentProject, dir: string) => {
+    const info = await openProject(dir);
+    if (!info) return;
+    if (info.dir !== item.dir) await api.tryCall('projects.forget', { dir: item.dir });
+    setRelocating(null);
+    onOpened(info);
+  };
+
+  const relocate = async (item: RecentProject) => {
+    if (!nativeDialogs) {
+      setRelocating(item);
+      return;
+    }
+    setPending(item.dir);
+    try {
+      const { path } = await api.call('dialog.pickFolder', { title: `重新查找项目“${item.name}”的文件夹` });
+      if (path) await openMoved(item, path);
     } catch (e) {
       void message.error(errorText(e));
     } finally {
@@ -89,7 +123,7 @@ export function RecentProjects({ onOpened }: Props) {
                       {item.year !== null && <span className="tz-recent-year">{item.year}年度</span>}
                       {!item.exists && (
                         <Tag className="tz-recent-gone" variant="filled">
-                          文件夹不存在
+                          找不到（可能已移动或U盘未插入）
                         </Tag>
                       )}
                     </span>
@@ -101,6 +135,19 @@ export function RecentProjects({ onOpened }: Props) {
                     </span>
                   </Tooltip>
                 </button>
+                {!item.exists && (
+                  <Tooltip title="项目文件夹被移动或改名后，选择它现在的位置">
+                    <Button
+                      className="tz-recent-remove"
+                      type="link"
+                      size="small"
+                      disabled={disabled}
+                      onClick={() => void relocate(item)}
+                    >
+                      重新查找…
+                    </Button>
+                  </Tooltip>
+                )}
                 <Tooltip title="只从列表中移除，不删除文件夹">
                   <Button
                     className="tz-recent-remove"
@@ -110,7 +157,7 @@ export function RecentProjects({ onOpened }: Props) {
                     loading={busy && !item.exists}
                     onClick={() => void forget(item)}
                   >
-                    移除
+                    {item.exists ? '移除' : '从列表中移除'}
                   </Button>
                 </Tooltip>
               </li>
@@ -118,6 +165,33 @@ export function RecentProjects({ onOpened }: Props) {
           })}
         </ul>
       )}
+      <FormDialog<{ dir: string }>
+        name="relocateProject"
+        title="重新查找项目"
+        okText="打开"
+        open={relocating !== null}
+        onCancel={() => setRelocating(null)}
+        initialValues={{ dir: '' }}
+        lead={
+          relocating &&
+          `找不到“${relocating.name}”原来的文件夹《${relocating.dir}》。请填写它现在的位置，打开后最近列表中的旧位置会被替换。`
+        }
+        onSubmit={async ({ dir }) => {
+          if (relocating) await openMoved(relocating, dir.trim());
+        }}
+      >
+        <Form.Item
+          label="项目文件夹现在的位置"
+          name="dir"
+          rules={[{ required: true, whitespace: true, message: '请填写项目文件夹现在的位置' }]}
+        >
+          <FolderField
+            nativeDialogs={nativeDialogs}
+            dialogTitle="选择项目文件夹现在的位置"
+            placeholder="例如：E:\台账资料\2026年创文迎检"
+          />
+        </Form.Item>
+      </FormDialog>
     </section>
   );
 }
