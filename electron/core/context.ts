@@ -10,9 +10,15 @@ export type Host = {
   nativeDialogs: boolean;
   /** The user's 文档 folder (Electron); where 打开示例项目 puts the sample. Without it, the data folder. */
   documentsDir?: string;
-  pickFolder?: (title?: string) => Promise<string | null>;
-  pickFile?: (options: { title?: string; filters?: FileFilter[] }) => Promise<string | null>;
-  saveFile?: (options: { title?: string; defaultName: string; filters?: FileFilter[] }) => Promise<string | null>;
+  /** `defaultFolder`: where the dialog starts (the folder the last one of its kind was used in). */
+  pickFolder?: (title?: string, defaultFolder?: string) => Promise<string | null>;
+  pickFile?: (options: { title?: string; filters?: FileFilter[]; defaultFolder?: string }) => Promise<string | null>;
+  saveFile?: (options: {
+    title?: string;
+    defaultName: string;
+    filters?: FileFilter[];
+    defaultFolder?: string;
+  }) => Promise<string | null>;
   /** Opens a file or folder with the system's default program (the PDF viewer for volumes). */
   openPath?: (file: string) => Promise<void>;
   /** Shows a file selected in Explorer. */

@@ -11,6 +11,11 @@ export type AppSettings = {
   /** The name written to audit logs; defaults to the OS account name. */
   userName?: string;
   window?: WindowState;
+  /**
+   * The folder each kind of file dialog was last used in (see dialogPurpose), so the next one
+   * opens there rather than in 文档 every time.
+   */
+  dialogFolders?: Record<string, string>;
 };
 
 const MAX_RECENT = 12;
@@ -60,6 +65,17 @@ export class AppSettingsStore {
     }));
   }
 
+  /** Where the last dialog of this purpose was used, if that folder still exists. */
+  dialogFolder(purpose: string): string | undefined {
+    const folder = this.read().dialogFolders?.[purpose];
+    return folder && fs.existsSync(folder) ? folder : undefined;
+  }
+
+  rememberDialogFolder(purpose: string, folder: string): void {
+    if (this.read().dialogFolders?.[purpose] === folder) return;
+    this.update((s) => ({ ...s, dialogFolders: { ...s.dialogFolders, [purpose]: folder } }));
+  }
+
   forgetProject(dir: string): void {
     this.update((s) => ({ ...s, recentProjects: s.recentProjects.filter((r) => !samePath(r.dir, dir)) }));
   }
@@ -72,4 +88,15 @@ export function samePath(a: string, b: string): boolean {
     return process.platform === 'win32' ? r.toLowerCase() : r;
   };
   return norm(a) === norm(b);
+}
+
+/**
+ * Which remembered folder a file dialog starts in: one for project folders, and one per kind
+ * of file opened or saved (told apart by the filter's extensions), so choosing an Excel table
+ * does not send the next PDF save to the Excel folder.
+ */
+export function dialogPurpose(kind: 'folder' | 'open' | 'save', filters?: { extensions: string[] }[]): string {
+  if (kind === 'folder') return kind;
+  const extensions = [...new Set((filters ?? []).flatMap((f) => f.extensions.map((e) => e.toLowerCase())))].sort();
+  return `${kind}:${extensions.join(',') || '*'}`;
 }
