@@ -5,7 +5,7 @@ import { deflateSync } from 'node:zlib';
 
 /*
  * Draws the app icon (a rounded blue square with a white ledger book) and writes
- * build/icon.png (512×512) and build/icon.ico (16/32/48/256). Run: npx tsx build/make-icons.ts
+ * build/icon.png (512×512) and build/icon.ico (16–256, see ICO_SIZES). Run: npx tsx build/make-icons.ts
  *
  * No image library is needed on the build machine: shapes are rasterised here with
  * supersampled coverage, PNG is encoded with node:zlib, and the .ico is assembled by hand.
@@ -211,13 +211,20 @@ function encodeIco(images: { size: number; data: Buffer }[]): Buffer {
   return Buffer.concat([header, ...entries, ...images.map((i) => i.data)]);
 }
 
+/**
+ * Windows picks the entry for each place and scaling without resampling when it can: 16/32/48
+ * at 100 %, 20/40/64 at 125 %, 24/48/72→96 at 150 % (users here run 125–150 %), 256 for large
+ * Explorer views. Missing sizes would be scaled down from the next one and look blurred.
+ */
+const ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 96];
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 fs.writeFileSync(path.join(here, 'icon.png'), encodePng(render(512), 512));
 fs.writeFileSync(
   path.join(here, 'icon.ico'),
   encodeIco([
-    ...[16, 32, 48].map((size) => ({ size, data: encodeDib(render(size), size) })),
+    ...ICO_SIZES.map((size) => ({ size, data: encodeDib(render(size), size) })),
     { size: 256, data: encodePng(render(256), 256) },
   ]),
 );

@@ -3,7 +3,7 @@ import { BrowserWindow, screen } from 'electron';
 import type { AppSettingsStore, WindowState } from '../core/settings/app-settings';
 import type { Logger } from '../core/log';
 import { APP_START_URL } from './app-protocol';
-import { MIN_HEIGHT, MIN_WIDTH, restoreBounds } from './window-bounds';
+import { minimumSize, restoreBounds } from './window-bounds';
 
 export type MainWindowOptions = {
   settings: AppSettingsStore;
@@ -27,17 +27,15 @@ function saveState(win: BrowserWindow, settings: AppSettingsStore, log: Logger):
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const bounds = restoreBounds(
-    options.settings.read().window,
-    screen.getAllDisplays().map((d) => d.workArea),
-    screen.getPrimaryDisplay().workArea,
-  );
+  const workAreas = screen.getAllDisplays().map((d) => d.workArea);
+  const bounds = restoreBounds(options.settings.read().window, workAreas, screen.getPrimaryDisplay().workArea);
+  const minimum = minimumSize(workAreas);
   const win = new BrowserWindow({
     ...(bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : { center: true }),
     width: bounds.width,
     height: bounds.height,
-    minWidth: MIN_WIDTH,
-    minHeight: MIN_HEIGHT,
+    minWidth: minimum.width,
+    minHeight: minimum.height,
     title: '台账通',
     // Shown on 'ready-to-show' so the user never sees an empty white frame.
     show: false,

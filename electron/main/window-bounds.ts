@@ -41,7 +41,12 @@ export function restoreBounds(
   workAreas: readonly Rect[],
   primary: Rect | undefined = workAreas[0],
 ): InitialBounds {
-  if (!saved) return { width: DEFAULT_WIDTH, height: DEFAULT_HEIGHT, maximized: false };
+  if (!saved) {
+    // 1366×768 at 125 % leaves about 1093×582 (at 150 %, 911×485) of Windows' logical pixels:
+    // the default does not fit there, so the first window fills the screen instead.
+    const fitted = fitInside(DEFAULT_WIDTH, DEFAULT_HEIGHT, primary);
+    return { ...fitted, maximized: fitted.width < DEFAULT_WIDTH || fitted.height < DEFAULT_HEIGHT };
+  }
   // settings.json is user-editable: treat every field as untrusted.
   let width = isFiniteNumber(saved.width) ? Math.round(saved.width) : DEFAULT_WIDTH;
   let height = isFiniteNumber(saved.height) ? Math.round(saved.height) : DEFAULT_HEIGHT;
@@ -64,11 +69,23 @@ export function restoreBounds(
   return { x, y, ...fitInside(width, height, host), maximized };
 }
 
-/** Never larger than the display (a size saved on a 4K monitor, reopened on a laptop), never below the minimum. */
+/**
+ * Never larger than the display (a size saved on a 4K monitor, reopened on a laptop), even
+ * when that is below the minimum: a window whose bottom is under the taskbar hides the jobs
+ * bar and the buttons of tall dialogs.
+ */
 function fitInside(width: number, height: number, area: Rect | undefined): { width: number; height: number } {
   if (!area) return { width, height };
-  return {
-    width: Math.min(width, Math.max(MIN_WIDTH, area.width)),
-    height: Math.min(height, Math.max(MIN_HEIGHT, area.height)),
-  };
+  return { width: Math.min(width, area.width), height: Math.min(height, area.height) };
+}
+
+/**
+ * The window's minimum size: MIN_WIDTH×MIN_HEIGHT, lowered to the smallest display's work
+ * area. Work areas are in logical pixels, so at 150 % scaling a 1366×768 screen offers
+ * only about 911×485 and a fixed minimum would push the window off the screen.
+ */
+export function minimumSize(workAreas: readonly Rect[]): { width: number; height: number } {
+  const widths = workAreas.map((a) => a.width).filter((w) => w > 0);
+  const heights = workAreas.map((a) => a.height).filter((h) => h > 0);
+  return { width: Math.min(MIN_WIDTH, ...widths), height: Math.min(MIN_HEIGHT, ...heights) };
 }
