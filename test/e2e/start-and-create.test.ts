@@ -81,7 +81,10 @@ describe('start screen → new project → main window', () => {
     await expect(topBar.textContent()).resolves.toContain('2026年度');
     await page.getByText('还没有测评体系').waitFor();
     await page.getByRole('button', { name: '导入Excel' }).waitFor();
-    await page.getByText('选择一件材料查看详情').waitFor();
+    // With nothing selected, the right pane says where the work stands and what comes next.
+    const steps = page.getByRole('region', { name: '工作步骤' });
+    await steps.getByText('在左侧点“导入Excel”导入市里下发的指标表').waitFor();
+    await expect(steps.getByText('已完成').count()).resolves.toBe(0);
     await page.getByText('就绪').waitFor();
 
     expect(fs.statSync(path.join(projectDir, 'taizhang.sqlite')).isFile()).toBe(true);

@@ -1,5 +1,4 @@
-import { FileTextOutlined, PartitionOutlined } from '@ant-design/icons';
-import { Empty } from 'antd';
+import { FileTextOutlined, OrderedListOutlined, PartitionOutlined } from '@ant-design/icons';
 import type { GapIndicatorResult } from '../../../shared/gaps/model';
 import type { IndicatorNode } from '../../../shared/systems/api-types';
 import { IndicatorEditor } from '../systems/IndicatorEditor';
@@ -24,6 +23,8 @@ type Props = {
   levelName: string;
   onSaved: (node: IndicatorNode) => void;
   onTreeChanged: () => void;
+  /** What the pane shows while nothing is selected (工作步骤). */
+  idle: React.ReactNode;
 };
 
 /** Right pane: the selected indicator's requirements and people (materials' details come with materials). */
@@ -40,18 +41,23 @@ export function DetailPane({
   onSaved,
   onTreeChanged,
   onMaterialChanged,
+  idle,
 }: Props) {
   return (
-    <aside className="tz-pane tz-pane-right" aria-label={material ? '材料详情' : indicator ? '指标详情' : '材料详情'}>
+    <aside className="tz-pane tz-pane-right" aria-label={material ? '材料详情' : indicator ? '指标详情' : '工作步骤'}>
       <div className="tz-pane-header">
         <span className="tz-pane-title">
-          {indicator && !material ? (
+          {material ? (
+            <>
+              <FileTextOutlined /> 材料详情
+            </>
+          ) : indicator ? (
             <>
               <PartitionOutlined /> 指标详情
             </>
           ) : (
             <>
-              <FileTextOutlined /> 材料详情
+              <OrderedListOutlined /> 工作步骤
             </>
           )}
         </span>
@@ -80,7 +86,7 @@ export function DetailPane({
               onTreeChanged={onTreeChanged}
             />
           ) : (
-            <Empty className="tz-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description="选择一件材料查看详情" />
+            idle
           )}
         </div>
       </EditArea>

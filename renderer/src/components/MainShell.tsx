@@ -8,6 +8,7 @@ import { DetailPane } from './DetailPane';
 import { IndicatorPane, type Selection } from './IndicatorPane';
 import { JobsBar } from './JobsBar';
 import { MaterialsPane } from './MaterialsPane';
+import { NextSteps } from './NextSteps';
 import { ProjectInfoModal } from './ProjectInfoModal';
 import { TopBar } from './TopBar';
 import { useSystems } from '../systems/use-systems';
@@ -174,6 +175,17 @@ function Shell({ project, appInfo, onClose, onNew, onOpen }: Props) {
             gaps.reload();
           }}
           onMaterialChanged={materialsChanged}
+          idle={
+            <NextSteps
+              hasSystem={hasSystem}
+              materials={counts.counts?.all ?? 0}
+              inbox={counts.counts?.inbox ?? 0}
+              gaps={gaps.result?.summary ?? null}
+              onInbox={() => select({ kind: 'unsorted' })}
+              onGaps={() => setPanel('gaps')}
+              onBinder={() => setPanel('binder')}
+            />
+          }
         />
       </div>
       <JobsBar project={project} />

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { photo } from '../fixtures/evidence-files';
+import { jobResult } from '../helpers/core-client';
+import { startWithSample, type SampleApp } from './harness';
+
+/** 工作步骤 in the right pane: where the work stands, each step in words, and the way to the next one. */
+describe('工作步骤 with nothing selected', () => {
+  let app: SampleApp;
+  const steps = () => app.page.getByRole('region', { name: '工作步骤' });
+
+  beforeAll(async () => {
+    app = await startWithSample();
+    const src = path.join(app.workDir, '新到的照片');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, '志愿服务.jpg'), await photo({ seed: 12 }));
+    fs.writeFileSync(path.join(src, '宣传栏.jpg'), await photo({ seed: 13 }));
+    await jobResult(app.core, (await app.call('materials.add', { paths: [src] })).jobId);
+    await app.page.goto(app.bridge.url);
+  });
+
+  afterAll(() => app?.close());
+
+  it('says the system is in, two items wait in 待归类, and how many indicators are missing', async () => {
+    const { page } = app;
+    await steps().getByText('已导入').waitFor();
+    const done = steps().locator('li.tz-step-done');
+    await expect(done.count()).resolves.toBe(1);
+    await expect(done.textContent()).resolves.toContain('导入测评体系已完成');
+    await steps().getByText('还有 2 件材料待归类').waitFor();
+    const gaps = await app.call('gaps.check', { systemId: app.systemId });
+    await steps().getByText(`${gaps.summary.missing} 个缺失`).waitFor();
+    await app.screenshot('next-steps.png');
+
+    // The way on: 查看待归类 opens the inbox with the two items.
+    await steps().getByRole('button', { name: '查看待归类（2）' }).click();
+    await page.locator('.tz-indicator-title', { hasText: '待归类' }).waitFor();
+    await expect(page.locator('.tz-material-list .ant-table-row').count()).resolves.toBe(2);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
