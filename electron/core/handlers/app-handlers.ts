@@ -4,6 +4,13 @@ import { dialogPurpose } from '../settings/app-settings';
 import { inRememberedFolder } from '../settings/dialog-memory';
 
 export function appHandlers(ctx: CoreContext): HandlerTable {
+  /** A host dialog (the browser has none) starting in the folder remembered for its purpose. */
+  const inFolder = async (
+    purpose: string,
+    show: ((folder: string | undefined) => Promise<string | null>) | undefined,
+  ) => ({
+    path: show ? await inRememberedFolder(ctx.settings, ctx.log, purpose, show) : null,
+  });
   return {
     'app.info': () => ({
       version: ctx.version,
@@ -12,32 +19,23 @@ export function appHandlers(ctx: CoreContext): HandlerTable {
       userName: ctx.userName,
     }),
     // Each dialog starts where the last one of its kind was used (Windows would start in 文档).
-    'dialog.pickFolder': async ({ title }) => {
+    'dialog.pickFolder': ({ title }) => {
       const pick = ctx.host.pickFolder;
-      if (!pick) return { path: null };
-      return {
-        path: await inRememberedFolder(ctx.settings, ctx.log, dialogPurpose('folder'), (folder) => pick(title, folder)),
-      };
+      return inFolder(dialogPurpose('folder'), pick && ((folder) => pick(title, folder)));
     },
-    'dialog.pickFile': async (options) => {
+    'dialog.pickFile': (options) => {
       const pick = ctx.host.pickFile;
-      if (!pick) return { path: null };
-      const purpose = dialogPurpose('open', options.filters);
-      return {
-        path: await inRememberedFolder(ctx.settings, ctx.log, purpose, (folder) =>
-          pick({ ...options, defaultFolder: folder }),
-        ),
-      };
+      return inFolder(
+        dialogPurpose('open', options.filters),
+        pick && ((folder) => pick({ ...options, defaultFolder: folder })),
+      );
     },
-    'dialog.saveFile': async (options) => {
+    'dialog.saveFile': (options) => {
       const save = ctx.host.saveFile;
-      if (!save) return { path: null };
-      const purpose = dialogPurpose('save', options.filters);
-      return {
-        path: await inRememberedFolder(ctx.settings, ctx.log, purpose, (folder) =>
-          save({ ...options, defaultFolder: folder }),
-        ),
-      };
+      return inFolder(
+        dialogPurpose('save', options.filters),
+        save && ((folder) => save({ ...options, defaultFolder: folder })),
+      );
     },
     'jobs.list': () => ctx.jobs.list(),
     'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
