@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { createCore, type Core } from '../core/create-core';
@@ -8,6 +9,7 @@ import { connectCoreToIpc } from './ipc';
 import { createMainWindow } from './main-window';
 import { buildAppMenu } from './menu';
 import { installSecurityPolicies } from './security';
+import { IPC_CHANNELS, type MenuCommand } from '../../shared/ipc/preload-api';
 
 /*
  * Electron main process: lifecycle, the one window, the menu and the app:// protocol. All
@@ -21,6 +23,11 @@ function focus(win: BrowserWindow | null): void {
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
+}
+
+/** A backup file among the arguments Windows starts us with when one is double-clicked. */
+function backupFileIn(argv: string[]): string | null {
+  return argv.slice(1).find((a) => /\.taizhang$/i.test(a) && fs.existsSync(a)) ?? null;
 }
 
 function main(): void {
@@ -38,11 +45,17 @@ function main(): void {
   let mainWindow: BrowserWindow | null = null;
   const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
+  let openFile = backupFileIn(process.argv);
   let core: Core;
   try {
     core = createCore({
       dataDir: app.getPath('userData'),
-      host: { ...nativeHost(getWindow), ...shellHost(getWindow), documentsDir: app.getPath('documents') },
+      host: {
+        ...nativeHost(getWindow),
+        ...shellHost(getWindow),
+        documentsDir: app.getPath('documents'),
+        openFile: () => openFile,
+      },
     });
   } catch (e) {
     dialog.showErrorBox(
@@ -71,7 +84,16 @@ function main(): void {
     });
   };
 
-  app.on('second-instance', () => focus(getWindow()));
+  app.on('second-instance', (_event, argv) => {
+    focus(getWindow());
+    // Another backup double-clicked while we run: the UI asks app.info for it and offers the restore.
+    const file = backupFileIn(argv);
+    if (file) {
+      openFile = file;
+      const command: MenuCommand = 'project.restoreBackup';
+      getWindow()?.webContents.send(IPC_CHANNELS.menu, command);
+    }
+  });
 
   void app.whenReady().then(() => {
     installSecurityPolicies();

@@ -7,6 +7,7 @@ import { api, preload } from './api';
 import { MainShell } from './components/MainShell';
 import { NewProjectModal } from './components/NewProjectModal';
 import { OpenProjectModal } from './components/OpenProjectModal';
+import { RestoreBackupModal } from './components/RestoreBackupModal';
 import { ProjectUnavailable } from './components/ProjectUnavailable';
 import { StartScreen } from './components/StartScreen';
 import { errorText } from './errors';
@@ -29,7 +30,7 @@ export function App() {
   );
 }
 
-type Dialog = 'new' | 'open' | null;
+type Dialog = 'new' | 'open' | 'restore' | null;
 
 /** Chooses between the start screen and the main window, and owns the project-level dialogs. */
 function Workspace() {
@@ -39,6 +40,12 @@ function Workspace() {
   const [project, setProject] = useState<ProjectInfo | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  /** The backup file 从备份恢复 starts with: one the app was handed (double-click in Explorer). */
+  const [restoreFile, setRestoreFile] = useState<string | null>(null);
+  const restoreFrom = useCallback((file: string | null) => {
+    setRestoreFile(file);
+    setDialog('restore');
+  }, []);
   // project.changed can arrive in bursts (close-then-open); only the newest answer may win.
   const generation = useRef(0);
 
@@ -82,10 +89,16 @@ function Workspace() {
     if (command === 'project.new') setDialog('new');
     else if (command === 'project.open') setDialog('open');
     else if (command === 'project.close' && project) void closeProject();
+    else if (command === 'project.restoreBackup')
+      void api.tryCall('app.info', {}).then((r) => r.ok && r.value.openFile && restoreFrom(r.value.openFile));
   });
   useEffect(() => preload?.onMenu((command) => onMenu(command)), []);
 
   const nativeDialogs = appInfo?.nativeDialogs ?? false;
+  const startedWith = appInfo?.openFile ?? null;
+  useEffect(() => {
+    if (startedWith) restoreFrom(startedWith);
+  }, [startedWith, restoreFrom]);
 
   let screen: ReactNode;
   if (project === undefined) {
@@ -113,6 +126,7 @@ function Workspace() {
         onNew={() => setDialog('new')}
         onOpen={() => setDialog('open')}
         onOpened={opened}
+        onRestore={() => restoreFrom(null)}
       />
     );
   } else {
@@ -139,6 +153,13 @@ function Workspace() {
       <OpenProjectModal
         open={dialog === 'open'}
         nativeDialogs={nativeDialogs}
+        onCancel={() => setDialog(null)}
+        onOpened={opened}
+      />
+      <RestoreBackupModal
+        open={dialog === 'restore'}
+        nativeDialogs={nativeDialogs}
+        initialFile={restoreFile}
         onCancel={() => setDialog(null)}
         onOpened={opened}
       />

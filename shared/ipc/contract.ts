@@ -94,6 +94,8 @@ export const contract = {
       /** Whether the host can show native folder pickers (Electron yes, browser bridge no). */
       nativeDialogs: z.boolean(),
       userName: z.string(),
+      /** A .taizhang backup the app was started with (double-clicked in Explorer): the UI offers to restore it. */
+      openFile: z.string().nullable(),
     }),
   },
   /** Ask the host for a folder; null when the user cancelled or the host has no dialogs. */

@@ -2,7 +2,7 @@ import type { CoreEvent } from './events';
 import type { RpcResult } from './result';
 
 /** Commands the native application menu sends to the UI (the UI owns the dialogs and flows). */
-export const MENU_COMMANDS = ['project.new', 'project.open', 'project.close'] as const;
+export const MENU_COMMANDS = ['project.new', 'project.open', 'project.close', 'project.restoreBackup'] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

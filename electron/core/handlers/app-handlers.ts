@@ -17,6 +17,7 @@ export function appHandlers(ctx: CoreContext): HandlerTable {
       dataDir: ctx.dataDir,
       nativeDialogs: ctx.host.nativeDialogs,
       userName: ctx.userName,
+      openFile: ctx.host.openFile?.() ?? null,
     }),
     // Each dialog starts where the last one of its kind was used (Windows would start in 文档).
     'dialog.pickFolder': ({ title }) => {

@@ -1,5 +1,11 @@
-import { ExperimentOutlined, FolderOpenOutlined, LoadingOutlined, PlusOutlined } from '@ant-design/icons';
-import { App } from 'antd';
+import {
+  ExperimentOutlined,
+  FolderOpenOutlined,
+  HistoryOutlined,
+  LoadingOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
+import { App, Button } from 'antd';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
 import { api } from '../api';
 import type { AppInfo } from '../hooks/use-app-info';
@@ -12,6 +18,8 @@ type Props = {
   onNew: () => void;
   onOpen: () => void;
   onOpened: (info: ProjectInfo) => void;
+  /** 从备份恢复: a .taizhang backup into an empty folder. */
+  onRestore: () => void;
 };
 
 const STEPS = [
@@ -21,7 +29,7 @@ const STEPS = [
 ];
 
 /** Shown when no project is open (and on first run): what the product does, how to start, the recent projects. */
-export function StartScreen({ appInfo, onNew, onOpen, onOpened }: Props) {
+export function StartScreen({ appInfo, onNew, onOpen, onOpened, onRestore }: Props) {
   const { message } = App.useApp();
   const sample = useAction();
   const openSample = () =>
@@ -98,6 +106,12 @@ export function StartScreen({ appInfo, onNew, onOpen, onOpened }: Props) {
             </span>
           </button>
         </div>
+        <p className="tz-start-hint">
+          有台账通备份文件（.taizhang）？
+          <Button type="link" size="small" icon={<HistoryOutlined />} onClick={onRestore}>
+            从备份恢复
+          </Button>
+        </p>
         <RecentProjects onOpened={onOpened} />
         <p className="tz-start-hint">提示：项目文件夹可以整体拷贝到U盘或其他电脑，在那里点“打开项目”即可接着整理。</p>
       </main>

@@ -6,15 +6,21 @@ import {
   FileAddOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
+  HistoryOutlined,
   InfoCircleOutlined,
   SafetyCertificateOutlined,
+  SaveOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
+import { BACKUP_FILTERS, backupFileName } from '../../../shared/ipc/contract-backup';
 import { api } from '../api';
 import { useAction } from '../hooks/use-action';
+import { useAppInfo } from '../hooks/use-app-info';
+import { BackupProjectModal } from './BackupProjectModal';
+import { DbBackupsModal } from './DbBackupsModal';
 import { Logo } from './Logo';
 
 type Props = {
@@ -47,10 +53,26 @@ export function TopBar({
   bell,
 }: Props) {
   const { busy, run } = useAction();
+  const nativeDialogs = useAppInfo()?.nativeDialogs ?? false;
+  const [dialog, setDialog] = useState<'backup' | 'dbBackups' | null>(null);
+
+  // Native hosts ask where to save with the system's dialog; the browser preview asks for a folder.
+  const backup = async () => {
+    if (!nativeDialogs) return setDialog('backup');
+    const { path } = await api.call('dialog.saveFile', {
+      title: '备份项目',
+      defaultName: backupFileName(project),
+      filters: BACKUP_FILTERS,
+    });
+    // Progress and the result appear in the jobs bar.
+    if (path) await api.call('projects.backup', { path });
+  };
 
   const items: MenuProps['items'] = [
     { key: 'info', icon: <InfoCircleOutlined />, label: '项目信息' },
     { key: 'verify', icon: <SafetyCertificateOutlined />, label: '校验文件', disabled: busy },
+    { key: 'backup', icon: <SaveOutlined />, label: '备份项目…', disabled: busy },
+    { key: 'dbBackups', icon: <HistoryOutlined />, label: '自动备份…' },
     { type: 'divider' },
     { key: 'new', icon: <FileAddOutlined />, label: '新建项目…' },
     { key: 'open', icon: <FolderOpenOutlined />, label: '打开其他项目…' },
@@ -63,6 +85,8 @@ export function TopBar({
     else if (key === 'new') onNew();
     else if (key === 'open') onOpen();
     else if (key === 'close') void run(onClose);
+    else if (key === 'backup') void run(backup);
+    else if (key === 'dbBackups') setDialog('dbBackups');
     else if (key === 'verify')
       // Progress and the result appear in the jobs bar; the call itself only starts the job.
       void run(() => api.call('projects.verify', {}));
@@ -94,6 +118,14 @@ export function TopBar({
           设置
         </Button>
       </div>
+      <BackupProjectModal
+        open={dialog === 'backup'}
+        project={project}
+        nativeDialogs={nativeDialogs}
+        onCancel={() => setDialog(null)}
+        onStarted={() => setDialog(null)}
+      />
+      <DbBackupsModal open={dialog === 'dbBackups'} readOnly={project.readOnly} onClose={() => setDialog(null)} />
     </header>
   );
 }

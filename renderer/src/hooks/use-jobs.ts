@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobInfo, JobStatus, VerifyReport } from '../../../shared/ipc/contract';
+import type { JobInfo, JobStatus, ProjectInfo, VerifyReport } from '../../../shared/ipc/contract';
+import type { BackupResult } from '../../../shared/ipc/contract-backup';
 import type { CoreEvent } from '../../../shared/ipc/events';
 import { api } from '../api';
+import { formatBytes } from '../format';
 import { useCoreEvent } from './use-core-event';
 
 export type Tone = 'success' | 'warning' | 'error' | 'info';
@@ -26,10 +28,16 @@ type Outcome = {
   text?: string;
   /** Names of the files a warning is about. */
   details?: string[];
+  /** How long it stays, when not the tone's usual time (a path to note down). */
+  lingerMs?: number;
 };
 
 /** Titles for jobs that finish before their first progress event reaches us. */
-const KNOWN_TITLES: Record<string, string> = { 'projects.verify': '校验项目文件' };
+const KNOWN_TITLES: Record<string, string> = {
+  'projects.verify': '校验项目文件',
+  'projects.backup': '备份项目',
+  'projects.restore': '从备份恢复',
+};
 
 /** How long a finished job stays in the bar; longer when the user must read or act. */
 const LINGER_MS: Record<Tone, number> = { success: 4000, info: 4000, warning: 12000, error: 12000 };
@@ -56,9 +64,25 @@ function describeVerify(report: VerifyReport): Outcome {
   };
 }
 
+function isBackupResult(v: unknown): v is BackupResult {
+  return typeof v === 'object' && v !== null && typeof (v as BackupResult).zipPath === 'string';
+}
+
+function isProjectInfo(v: unknown): v is ProjectInfo {
+  return typeof v === 'object' && v !== null && typeof (v as ProjectInfo).dir === 'string';
+}
+
 function outcomeOf(event: Extract<CoreEvent, { type: 'job.done' | 'job.failed' | 'job.cancelled' }>): Outcome {
   if (event.type === 'job.done') {
     if (event.kind === 'projects.verify' && isVerifyReport(event.result)) return describeVerify(event.result);
+    if (event.kind === 'projects.backup' && isBackupResult(event.result)) {
+      const r = event.result;
+      const text = `已备份到《${r.zipPath}》（${r.files} 个文件，${formatBytes(r.bytes)}）`;
+      return { tone: 'success', text, lingerMs: 15000 };
+    }
+    if (event.kind === 'projects.restore' && isProjectInfo(event.result)) {
+      return { tone: 'success', text: `已从备份恢复“${event.result.name}”（${event.result.year}年度）` };
+    }
     return { tone: 'success' };
   }
   if (event.type === 'job.failed') return { tone: 'error', text: event.error.message };
@@ -153,7 +177,7 @@ export function useJobs(): { jobs: JobView[]; cancel: (jobId: string) => Promise
     update((list) => (existing ? list.map((j) => (j.jobId === jobId ? next : j)) : [...list, next]));
     if (!existing && event.type !== 'job.progress') void adoptFromCore();
     if (next.outcome) {
-      const linger = LINGER_MS[next.outcome.tone];
+      const linger = next.outcome.lingerMs ?? LINGER_MS[next.outcome.tone];
       later(linger, () => update((list) => list.map((j) => (j.jobId === jobId ? { ...j, leaving: true } : j))));
       later(linger + FADE_MS, () => update((list) => list.filter((j) => j.jobId !== jobId)));
     }
