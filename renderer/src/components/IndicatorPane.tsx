@@ -6,7 +6,7 @@ import {
   InboxOutlined,
   PartitionOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Empty, Select, Spin, type MenuProps } from 'antd';
+import { Alert, App, Button, Dropdown, Empty, Select, Spin, Tooltip, type MenuProps } from 'antd';
 import { useState } from 'react';
 import type { GapIndicatorResult } from '../../../shared/gaps/model';
 import { api } from '../api';
@@ -124,11 +124,13 @@ export function IndicatorPane({ systems, gaps, nativeDialogs, selection, onSelec
         <span className="tz-pane-title">
           <PartitionOutlined /> 测评体系
         </span>
-        <Dropdown menu={{ items: menu }} trigger={['click']}>
-          <Button size="small" type="text" aria-label="测评体系操作">
-            操作 <DownOutlined />
-          </Button>
-        </Dropdown>
+        <Tooltip title="导入、导出测评体系，人员名单，新版对应等" placement="right">
+          <Dropdown menu={{ items: menu }} trigger={['click']}>
+            <Button size="small" type="text" aria-label="测评体系操作">
+              操作 <DownOutlined />
+            </Button>
+          </Dropdown>
+        </Tooltip>
       </div>
       {system && (
         // Shown even with one system, so the user sees where a second edition would appear.

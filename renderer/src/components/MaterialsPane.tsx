@@ -132,7 +132,7 @@ export function MaterialsPane({
         </span>
       </div>
       <div className="tz-toolbar">
-        <Tooltip title={addHint}>
+        <Tooltip title={addHint || '选择文件添加到这里；也可以把文件直接拖进来，或拖到左侧的指标上'}>
           <Upload
             multiple
             showUploadList={false}
@@ -164,14 +164,16 @@ export function MaterialsPane({
             </Button>
           </Upload>
         </Tooltip>
-        <Segmented<View>
-          value={view}
-          onChange={setView}
-          options={[
-            { value: 'list', label: '列表', icon: <UnorderedListOutlined /> },
-            { value: 'grid', label: '缩略图', icon: <AppstoreOutlined /> },
-          ]}
-        />
+        <Tooltip title="列表便于排序和批量修改；缩略图便于挑照片">
+          <Segmented<View>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'list', label: '列表', icon: <UnorderedListOutlined /> },
+              { value: 'grid', label: '缩略图', icon: <AppstoreOutlined /> },
+            ]}
+          />
+        </Tooltip>
         {inTrash && editable && <TrashActions ids={[]} total={items.length} onDone={afterTrashAction} />}
         {indicator && editable && (
           <OrderButtons

@@ -45,9 +45,11 @@ export function OrderButtons({ ids, openId, sorted, onArrange, onClearSort }: Pr
       {button(-1)}
       {button(1)}
       {sorted && (
-        <Button type="link" onClick={onClearSort}>
-          取消排序
-        </Button>
+        <Tooltip title="回到装订顺序（列表按表头排序时，上移、下移不可用）">
+          <Button type="link" onClick={onClearSort}>
+            取消排序
+          </Button>
+        </Tooltip>
       )}
     </Space>
   );

@@ -40,20 +40,22 @@ export function TrashActions({ ids, total, onDone }: Props) {
   return (
     <Space size={4}>
       {ids.length > 0 && (
-        <Button
-          size="small"
-          icon={<UndoOutlined />}
-          disabled={busy}
-          onClick={() =>
-            void run(async () => {
-              const r = await api.call('materials.restore', { ids });
-              void message.success(`已恢复 ${r.restored} 件`);
-              onDone();
-            })
-          }
-        >
-          恢复
-        </Button>
+        <Tooltip title="放回原来的指标下（关联和顺序都保留）">
+          <Button
+            size="small"
+            icon={<UndoOutlined />}
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const r = await api.call('materials.restore', { ids });
+                void message.success(`已恢复 ${r.restored} 件`);
+                onDone();
+              })
+            }
+          >
+            恢复
+          </Button>
+        </Tooltip>
       )}
       <Tooltip title={count === 0 ? '回收站是空的' : '永久删除，不能恢复'}>
         <Button size="small" danger icon={<DeleteOutlined />} disabled={busy || count === 0} onClick={purge}>
