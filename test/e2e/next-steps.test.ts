@@ -37,6 +37,21 @@ describe('工作步骤 with nothing selected', () => {
     await steps().getByRole('button', { name: '查看待归类（2）' }).click();
     await page.locator('.tz-indicator-title', { hasText: '待归类' }).waitFor();
     await expect(page.locator('.tz-material-list .ant-table-row').count()).resolves.toBe(2);
+  });
+
+  it('opens the items of the list one after another with ↓ and ↑ (keyboard only)', async () => {
+    const { page } = app;
+    const rows = page.locator('.tz-material-list .ant-table-row');
+    const titles = await rows.locator('.tz-material-title').allTextContents();
+    const detailTitle = () =>
+      page.getByRole('complementary', { name: '材料详情' }).getByRole('textbox', { name: '题名' });
+    await page.getByRole('group', { name: /材料列表/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => detailTitle().inputValue()).toBe(titles[0]);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => detailTitle().inputValue()).toBe(titles[1]);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => detailTitle().inputValue()).toBe(titles[0]);
     expect(app.pageErrors).toEqual([]);
   });
 });

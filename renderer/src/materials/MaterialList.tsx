@@ -108,6 +108,30 @@ export function MaterialList({
     },
   ];
 
+  // ↑/↓ (Home/End) open the previous/next item in the order shown, so the list works without a mouse.
+  const shown = (() => {
+    const compare = sort && columns.find((c) => c.key === sort.key)?.sorter;
+    if (typeof compare !== 'function') return items;
+    const sign = sort?.order === 'descend' ? -1 : 1;
+    return [...items].sort((a, b) => sign * compare(a, b));
+  })();
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, (at: number) => number> = {
+      ArrowDown: (at) => at + 1,
+      ArrowUp: (at) => (at < 0 ? 0 : at - 1),
+      Home: () => 0,
+      End: () => shown.length - 1,
+    };
+    const move = moves[e.key];
+    // Keys typed in a checkbox or a field inside the list keep their own meaning.
+    if (!move || shown.length === 0 || (e.target as HTMLElement).closest('input, textarea, button')) return;
+    e.preventDefault();
+    const at = selectedIds.length === 1 ? shown.findIndex((m) => m.id === selectedIds[0]) : -1;
+    const next = shown[Math.min(shown.length - 1, Math.max(0, move(at)))]!;
+    onOpen(next.id);
+    table.current?.scrollTo({ key: next.id });
+  };
+
   const rowClass = (m: Material) =>
     [
       selectedIds.length === 1 && selectedIds[0] === m.id ? 'tz-row-open' : '',
@@ -118,7 +142,14 @@ export function MaterialList({
       .join(' ');
 
   return (
-    <div className="tz-material-list-wrap" {...(onMove ? drag.listProps : {})}>
+    <div
+      className="tz-material-list-wrap"
+      {...(onMove ? drag.listProps : {})}
+      tabIndex={0}
+      role="group"
+      aria-label="材料列表（↑↓ 逐件查看）"
+      onKeyDown={onKeyDown}
+    >
       <Table<Material>
         ref={table}
         className="tz-material-list"
