@@ -113,13 +113,15 @@ describe('a recent project whose folder moved', () => {
   });
 });
 
+/** The children's temp folder, shared so that tsx's compile cache in it serves the second child too. */
+let childTmp: string | undefined;
+
 /** Runs the fixture as a user the folder's permission bits apply to (root ignores them). */
 async function openAsOtherUser(dir: string): Promise<Record<string, unknown>> {
   const work = tempDir();
   const dataDir = path.join(work, 'data');
-  const tmp = path.join(work, 'tmp');
   fs.mkdirSync(dataDir);
-  fs.mkdirSync(tmp);
+  const tmp = (childTmp ??= fs.mkdtempSync(path.join(work, 'tmp-')));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     for (const d of [work, dataDir, tmp]) fs.chmodSync(d, 0o777);
@@ -166,7 +168,7 @@ describe('a project folder that cannot be written', () => {
     } finally {
       for (const sub of ['', 'files', 'cache']) fs.chmodSync(path.join(dir, sub), 0o755);
     }
-  });
+  }, 120_000);
 
   it('is refused for editing when only the database file is read-only (copied from a CD), leaving no lock', async () => {
     const parent = tempDir();
@@ -179,7 +181,7 @@ describe('a project folder that cannot be written', () => {
     expect(r.editing).toMatchObject({ ok: false, error: { code: 'FOLDER_READ_ONLY' } });
     expect(r.leftLock).toBe(false);
     expect(r.readOnly).toMatchObject({ ok: true, value: { name: '复制单位', readOnly: true } });
-  });
+  }, 120_000);
 
   it('treats EROFS (write-protected medium) like a missing permission', () => {
     // Simulated: mounting a read-only file system is not possible in this container.
