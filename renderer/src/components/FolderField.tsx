@@ -1,6 +1,6 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Input, Space } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../api';
 
 type Props = {
@@ -13,19 +13,23 @@ type Props = {
   dialogTitle: string;
   nativeDialogs: boolean;
   disabled?: boolean;
+  /** What 浏览… asks the host for; a folder by default (e.g. a file dialog for a backup file). */
+  pick?: () => Promise<string | null>;
+  icon?: ReactNode;
 };
 
 /**
  * A folder path the user can always type or paste (the browser has no folder dialog), plus a
  * 浏览… button when the host can show a native one.
  */
-export function FolderField({ id, value, onChange, placeholder, dialogTitle, nativeDialogs, disabled }: Props) {
+export function FolderField(props: Props) {
+  const { id, value, onChange, placeholder, dialogTitle, nativeDialogs, disabled } = props;
   const [picking, setPicking] = useState(false);
 
   const pick = async () => {
     setPicking(true);
     try {
-      const { path } = await api.call('dialog.pickFolder', { title: dialogTitle });
+      const path = props.pick ? await props.pick() : (await api.call('dialog.pickFolder', { title: dialogTitle })).path;
       if (path) onChange?.(path);
     } catch {
       // The dialog failing leaves the typed path in place, which is still a way forward.
@@ -40,7 +44,7 @@ export function FolderField({ id, value, onChange, placeholder, dialogTitle, nat
       value={value}
       onChange={(e) => onChange?.(e.target.value)}
       placeholder={placeholder}
-      prefix={<FolderOpenOutlined className="tz-muted" />}
+      prefix={props.icon ?? <FolderOpenOutlined className="tz-muted" />}
       allowClear
       disabled={disabled}
       spellCheck={false}

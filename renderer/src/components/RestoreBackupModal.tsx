@@ -1,5 +1,5 @@
 import { FileZipOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Progress, Space } from 'antd';
+import { Alert, App, Form, Modal, Progress } from 'antd';
 import { useEffect, useEffectEvent } from 'react';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
 import { BACKUP_FILTERS } from '../../../shared/ipc/contract-backup';
@@ -19,46 +19,9 @@ type Props = {
 
 type Values = { file: string; dir: string };
 
-/** The backup file: typed or pasted always, 浏览… where the host has a file dialog. */
-function BackupFileField({
-  id,
-  value,
-  onChange,
-  nativeDialogs,
-  disabled,
-}: {
-  id?: string;
-  value?: string;
-  onChange?: (value: string) => void;
-  nativeDialogs: boolean;
-  disabled?: boolean;
-}) {
-  const pick = async () => {
-    const { path } = await api.call('dialog.pickFile', { title: '选择备份文件', filters: BACKUP_FILTERS });
-    if (path) onChange?.(path);
-  };
-  const input = (
-    <Input
-      id={id}
-      value={value}
-      onChange={(e) => onChange?.(e.target.value)}
-      placeholder="例如：E:\台账备份\XX街道2026年度台账备份-20260305.taizhang"
-      prefix={<FileZipOutlined className="tz-muted" />}
-      allowClear
-      disabled={disabled}
-      spellCheck={false}
-    />
-  );
-  if (!nativeDialogs) return input;
-  return (
-    <Space.Compact block>
-      {input}
-      <Button onClick={() => void pick().catch(() => undefined)} disabled={disabled}>
-        浏览…
-      </Button>
-    </Space.Compact>
-  );
-}
+/** The host's file dialog for a backup (.taizhang, or a .zip copy of one). */
+const pickBackupFile = async () =>
+  (await api.call('dialog.pickFile', { title: '选择备份文件', filters: BACKUP_FILTERS })).path;
 
 /**
  * 从备份恢复: a .taizhang file into an empty folder, with the job's progress in the dialog;
@@ -116,7 +79,13 @@ export function RestoreBackupModal({ open, nativeDialogs, initialFile, onCancel,
           name="file"
           rules={[{ required: true, whitespace: true, message: '请选择或填写备份文件' }]}
         >
-          <BackupFileField nativeDialogs={nativeDialogs} />
+          <FolderField
+            nativeDialogs={nativeDialogs}
+            dialogTitle="选择备份文件"
+            pick={pickBackupFile}
+            icon={<FileZipOutlined className="tz-muted" />}
+            placeholder="例如：E:\台账备份\XX街道2026年度台账备份-20260305.taizhang"
+          />
         </Form.Item>
         <Form.Item
           label="恢复到文件夹"
