@@ -60,6 +60,18 @@ describe('backup and restore in the UI', () => {
     await daily.getByText('每日自动备份').waitFor();
     await expect(daily.getByRole('button', { name: '恢复到此备份' }).count()).resolves.toBe(1);
     await app.screenshot('backup-daily-list.png');
+    // Going back to a copy is asked first, naming its day; cancelling changes nothing.
+    await daily.getByRole('button', { name: '恢复到此备份' }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await opened(confirm);
+    await expect(confirm.textContent()).resolves.toMatch(/恢复到 \d{4}-\d\d-\d\d 的自动备份？.*当前的数据会先另存一份/);
+    await app.screenshot('backup-daily-confirm.png');
+    await confirm
+      .getByRole('button', { name: '取 消' })
+      .or(confirm.getByRole('button', { name: '取消' }))
+      .click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect((await app.call('projects.current', {}))!.counts).toEqual(before.counts);
     await daily.getByRole('button', { name: '关闭' }).first().click();
     await daily.waitFor({ state: 'hidden' });
 
