@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { photo, pdf } from '../fixtures/evidence-files';
-import { openIndicator, startWithSample, type SampleApp } from './harness';
+import { opened, openIndicator, startWithSample, type SampleApp } from './harness';
 
 /** A user selects an indicator, adds photos and a PDF, and sees them with thumbnails under it. */
 describe('materials in the UI', () => {
@@ -87,10 +87,61 @@ describe('materials in the UI', () => {
     await bar.getByText('已选 2 件').waitFor();
     await app.screenshot('materials-batch.png');
     await bar.getByRole('button', { name: '合并为一件' }).click();
+    // Merging changes what the items are: it is asked first, saying how to undo it.
+    const confirm = page.locator('.ant-modal-confirm');
+    await opened(confirm);
+    await expect(confirm.textContent()).resolves.toContain('把选中的 2 件合并为一件？');
+    await confirm.getByRole('button', { name: '合并', exact: true }).click();
     await page.getByText('已合并为一件').waitFor();
     await expect.poll(() => page.locator('.tz-material-list .ant-table-row').count()).toBe(2);
     const items = await app.call('materials.list', { indicatorId: leaf.id });
     expect(items.map((m) => m.files.length).sort()).toEqual([1, 2]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('fills in 责任者 and a part of 照片说明 for the chosen items at once, and 撤销 puts them back', async () => {
+    const { page } = app;
+    const rows = page.locator('.tz-material-list .ant-table-row');
+    const before = await app.call('materials.list', { indicatorId: leaf.id });
+    for (let i = 0; i < 2; i++) await rows.nth(i).locator('.ant-checkbox-input').check();
+    const bar = page.getByRole('toolbar', { name: '批量操作' });
+    await bar.getByRole('button', { name: '批量填写…' }).click();
+    const dialog = page.getByRole('dialog', { name: '批量填写（2 件）' });
+    await opened(dialog);
+    await dialog.getByLabel('责任者').fill('XX街道文明办');
+    await dialog.getByLabel('地点').fill('新时代文明实践站');
+    await app.screenshot('materials-batch-edit.png');
+    await dialog.getByRole('button', { name: '填写到选中的材料' }).click();
+    const done = page.locator('.tz-undo-message', { hasText: '已为 2 件填写' });
+    await done.waitFor();
+    const after = await app.call('materials.list', { indicatorId: leaf.id });
+    for (const m of after) {
+      expect(m.responsible).toBe('XX街道文明办');
+      expect(m.caption.place).toBe('新时代文明实践站');
+      // Parts left empty in the dialog stay as each item had them.
+      expect(m.caption.subject).toBe(before.find((b) => b.id === m.id)!.caption.subject);
+    }
+
+    await done.getByRole('button', { name: '撤销' }).click();
+    await page.getByText('已撤销').waitFor();
+    const undone = await app.call('materials.list', { indicatorId: leaf.id });
+    expect(undone.map((m) => [m.id, m.responsible, m.caption])).toEqual(
+      before.map((m) => [m.id, m.responsible, m.caption]),
+    );
+  });
+
+  it('deletes the chosen items from the batch bar and 撤销 brings them back from the trash', async () => {
+    const { page } = app;
+    const rows = page.locator('.tz-material-list .ant-table-row');
+    const bar = page.getByRole('toolbar', { name: '批量操作' });
+    await bar.getByText('已选 2 件').waitFor();
+    await bar.getByRole('button', { name: '删除' }).click();
+    const done = page.locator('.tz-undo-message', { hasText: '已把 2 件移到回收站' });
+    await done.waitFor();
+    await expect.poll(() => rows.count()).toBe(0);
+    await done.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await app.call('materials.list', { trash: true })).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -200,7 +200,7 @@ export function MaterialsPane({
       )}
       {!inTrash && editable && selectedIds.length > 1 && (
         <BatchBar
-          ids={selectedIds}
+          items={items.filter((m) => selectedIds.includes(m.id))}
           indicators={indicators}
           onDone={(keep) => {
             if (!keep) onSelectIds([]);

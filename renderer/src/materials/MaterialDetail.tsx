@@ -16,6 +16,7 @@ import { api } from '../api';
 import { errorText } from '../errors';
 import { CaptionFields } from './CaptionFields';
 import { LinkPicker } from './LinkPicker';
+import { useUndo } from './use-undo';
 import { MaterialHistory } from './MaterialHistory';
 import { useReadOnly } from '../review/read-only';
 import { MaterialPages, type PageFocus } from './MaterialPages';
@@ -62,6 +63,7 @@ type Props = {
 /** Right pane for one item: its pages and files, description (题名、日期、文号、照片说明…), status, links, history, trash. */
 export function MaterialDetail({ material, indicators, onChanged, openPage }: Props) {
   const { message } = App.useApp();
+  const undoable = useUndo();
   const readOnly = useReadOnly();
   const [draft, setDraft] = useState<Draft>(draftOf(material));
   const [comment, setComment] = useState(material.statusComment);
@@ -83,11 +85,13 @@ export function MaterialDetail({ material, indicators, onChanged, openPage }: Pr
   const text = (k: TextKey, label: string) => ({ label, value: draft[k], onChange: (v: string) => set(k, v) });
   const byId = useMemo(() => new Map(indicators.map((n) => [n.id, n])), [indicators]);
 
-  const attempt = async (work: () => Promise<unknown>, done?: string) => {
+  /** Does the work and says so; with `undo`, the message offers 撤销 for a few seconds. */
+  const attempt = async (work: () => Promise<unknown>, done?: string, undo?: () => Promise<unknown>) => {
     setBusy(true);
     try {
       await work();
-      if (done) void message.success(done);
+      if (done && undo) undoable(done, undo, onChanged);
+      else if (done) void message.success(done);
       onChanged();
     } catch (e) {
       void message.error(errorText(e));
@@ -194,7 +198,11 @@ export function MaterialDetail({ material, indicators, onChanged, openPage }: Pr
                     closable={!readOnly}
                     onClose={(e) => {
                       e.preventDefault();
-                      void attempt(() => api.call('materials.unlink', { ids, indicatorId: id }));
+                      void attempt(
+                        () => api.call('materials.unlink', { ids, indicatorId: id }),
+                        n ? `已取消与 ${n.code} 的关联` : '已取消关联',
+                        () => api.call('materials.link', { ids, indicatorId: id }),
+                      );
                     }}
                   >
                     {n ? `${n.code} ${n.title}` : `指标 ${id}`}
@@ -222,7 +230,13 @@ export function MaterialDetail({ material, indicators, onChanged, openPage }: Pr
           <Button
             danger
             icon={<DeleteOutlined />}
-            onClick={() => void attempt(() => api.call('materials.trash', { ids }), '已移到回收站')}
+            onClick={() =>
+              void attempt(
+                () => api.call('materials.trash', { ids }),
+                '已移到回收站',
+                () => api.call('materials.restore', { ids }),
+              )
+            }
           >
             删除
           </Button>
