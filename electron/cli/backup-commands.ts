@@ -4,8 +4,8 @@ import { EXIT_OK, formatBytes, printJson, UsageError } from './cli-io';
 import { jsonOption, onePath, readingProject, stringOption, type Command } from './command-kit';
 
 /*
- * `taizhang backup` and `taizhang restore`. Their --json is a public interface (issue 8):
- * backup {zipPath, files, bytes}, restore {dir, name, year, files}; names stay, more may be added.
+ * `taizhang backup` and `taizhang restore-backup` (`restore` is the trash's, from issue 4). Their --json is a public interface (issue 8):
+ * backup {zipPath, files, bytes}, restore-backup {dir, name, year, files}; names stay, more may be added.
  */
 
 export const backupCommands: Record<string, Command> = {
@@ -28,9 +28,9 @@ export const backupCommands: Record<string, Command> = {
       });
     },
   },
-  restore: {
+  'restore-backup': {
     summary: '把 .taizhang 备份恢复到一个空文件夹（或新文件夹），并检查每个文件是否完好',
-    usage: 'taizhang restore <备份文件> --to <空文件夹> [--json]',
+    usage: 'taizhang restore-backup <备份文件> --to <空文件夹> [--json]',
     options: {
       to: { type: 'string', help: '恢复到的文件夹：不存在，或是空的' },
       json: jsonOption,

@@ -37,14 +37,19 @@ function verifyProblem(report: VerifyReport): string {
 
 const json = jsonOption;
 
-export const commands: Record<string, Command> = {
-  ...systemCommands,
-  ...materialCommands,
-  ...gapCommands,
-  ...bindCommands,
-  ...exportCommands,
-  ...searchCommands,
-  ...backupCommands,
+/** The command groups as one table; a name given twice would silently replace a public command, so it throws. */
+function oneTable(...groups: Record<string, Command>[]): Record<string, Command> {
+  const table: Record<string, Command> = {};
+  for (const group of groups) {
+    for (const [name, command] of Object.entries(group)) {
+      if (name in table) throw new Error(`CLI command "${name}" is defined twice`);
+      table[name] = command;
+    }
+  }
+  return table;
+}
+
+const projectCommands: Record<string, Command> = {
   init: {
     summary: '在空文件夹中新建项目',
     usage: 'taizhang init <文件夹> [--name 单位名称] [--year 年度] [--json]',
@@ -104,3 +109,14 @@ export const commands: Record<string, Command> = {
     },
   },
 };
+
+export const commands: Record<string, Command> = oneTable(
+  systemCommands,
+  materialCommands,
+  gapCommands,
+  bindCommands,
+  exportCommands,
+  searchCommands,
+  backupCommands,
+  projectCommands,
+);

@@ -296,11 +296,11 @@ describe('project backup and restore', () => {
     expect(JSON.parse(backup.stdout)).toEqual({ zipPath: out, files: 5, bytes: fs.statSync(out).size });
 
     const target = path.join(tempDir(), '命令行 恢复');
-    const restore = await run('restore', out, '--to', target, '--json');
+    const restore = await run('restore-backup', out, '--to', target, '--json');
     expect(restore.code).toBe(0);
     expect(JSON.parse(restore.stdout)).toEqual({ dir: target, name: 'XX街道办事处', year: 2026, files: 5 });
 
-    const again = await run('restore', out, '--to', target);
+    const again = await run('restore-backup', out, '--to', target);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/已经是一个台账通项目/);
     const plain = await run('backup', dir, '--out', path.join(tempDir(), '文字'));

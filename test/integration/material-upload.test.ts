@@ -76,6 +76,24 @@ describe('adding files the browser read (upload), and thumbnails', () => {
   });
 });
 
+describe('link suggestions ignore names the user did not give', () => {
+  it('suggests nothing from the temp upload folder, and a code only where it stands alone', async () => {
+    const root = path.join(tempDir(), 'upload-0a21f3c4-a2b1-4c3d-8e9f-0123456789ab', '0');
+    const files = [
+      path.join(root, '现场照片.jpg'),
+      path.join(root, '..', '..', 'A21 其他资料', '照片.jpg'),
+      path.join(root, '..', '..', 'A2a', '照片.jpg'),
+    ];
+    for (const [i, f] of files.entries()) {
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, await photo({ seed: 30 + i }));
+    }
+    const report = (await jobResult((await call('materials.add', { paths: files })).jobId)) as AddReport;
+    expect(report.added).toHaveLength(3);
+    expect(await call('materials.suggestLinks', { ids: report.added.map((a) => a.id) })).toEqual([]);
+  });
+});
+
 describe('uploadPath', () => {
   it('keeps up to three folders and the file name as it is, and drops what climbs or names a drive', () => {
     expect(uploadPath('a/b/c/d/照片 .jpg', 'x')).toEqual(['b', 'c', 'd', '照片 .jpg']);

@@ -12,6 +12,14 @@ export type LinkSuggestion = { materialId: number; indicatorId: number; by: 'cod
 type Indicator = { id: number; code: string; title: string };
 
 const norm = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
+
+/**
+ * The part of a stored source path a user named: files the browser uploaded sit in the
+ * project's temp folder under upload-<uuid>/<n>/ (material-handlers' writeUploads), and those
+ * names must not suggest anything ("…-a21f-…" looked like code A2).
+ */
+const UPLOAD_PREFIX = /^.*[\\/]upload-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[\\/]\d+[\\/]/i;
+const userPart = (p: string) => p.replace(UPLOAD_PREFIX, '');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function suggestLinks(db: Database, materialIds: number[]): LinkSuggestion[] {
@@ -26,10 +34,14 @@ export function suggestLinks(db: Database, materialIds: number[]): LinkSuggestio
   const out: LinkSuggestion[] = [];
   for (const materialId of materialIds) {
     const already = new Set(linked.all(materialId) as number[]);
-    const segments = (paths.all(materialId) as string[]).flatMap((p) => p.split(/[\\/]/).slice(-4)).map(toHalfWidth);
+    const segments = (paths.all(materialId) as string[])
+      .flatMap((p) => userPart(p).split(/[\\/]/).slice(-4))
+      .map(toHalfWidth);
     const found = new Map<number, LinkSuggestion>();
     for (const seg of segments) {
-      const code = byCode.find((i) => new RegExp(`(^|[^A-Za-z0-9.])${escape(i.code)}(?![0-9.][0-9])`, 'i').test(seg));
+      const code = byCode.find((i) =>
+        new RegExp(`(^|[^A-Za-z0-9.])${escape(i.code)}(?![A-Za-z0-9]|\\.[0-9])`, 'i').test(seg),
+      );
       if (code && !found.has(code.id))
         found.set(code.id, { materialId, indicatorId: code.id, by: 'code', matched: seg });
       const flat = norm(seg);
