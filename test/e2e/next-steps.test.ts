@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photo } from '../fixtures/evidence-files';
 import { jobResult } from '../helpers/core-client';
-import { startWithSample, type SampleApp } from './harness';
+import { openIndicator, startWithSample, type SampleApp } from './harness';
 
 /** 工作步骤 in the right pane: where the work stands, each step in words, and the way to the next one. */
 describe('工作步骤 with nothing selected', () => {
@@ -52,6 +52,45 @@ describe('工作步骤 with nothing selected', () => {
     await expect.poll(() => detailTitle().inputValue()).toBe(titles[1]);
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => detailTitle().inputValue()).toBe(titles[0]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('says what every toolbar action does when the pointer rests on it', async () => {
+    const { page } = app;
+    const leaf = app.indicators.find((n) => n.level === 3)!;
+    await openIndicator(app, leaf);
+    await page.locator('.tz-indicator-title', { hasText: leaf.title }).waitFor();
+    const actions = page.locator(
+      '.tz-topbar-actions button, .tz-project-switch, .tz-system-bar button, .tz-toolbar .ant-btn, .tz-toolbar .ant-segmented',
+    );
+    const count = await actions.count();
+    expect(count).toBeGreaterThanOrEqual(10);
+    const said: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const action = actions.nth(i);
+      const name = (await action.textContent())?.trim() || (await action.getAttribute('aria-label')) || `#${i}`;
+      // The project switch carries a native title (folder and what its menu holds); the rest an antd tooltip.
+      const title = await action.getAttribute('title');
+      if (title) {
+        said.push(`${name}: ${title}`);
+        continue;
+      }
+      await action.hover();
+      // The tooltip shown now: not hidden and not on its way out (the last one fades for a moment).
+      const tip = page.locator('.ant-tooltip:not(.ant-tooltip-hidden):not([class*="-leave"])');
+      const shown = await tip
+        .first()
+        .waitFor({ timeout: 5000 })
+        .then(() => true)
+        .catch(() => false);
+      said.push(`${name}: ${shown ? await tip.first().textContent() : ''}`);
+      await page.mouse.move(0, 400);
+      await expect.poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
+    }
+    expect(
+      said.filter((s) => s.endsWith(': ')),
+      said.join('\n'),
+    ).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 });

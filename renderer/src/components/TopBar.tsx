@@ -12,7 +12,7 @@ import {
   SaveOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, type MenuProps } from 'antd';
+import { Button, Dropdown, Tooltip, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { ProjectInfo } from '../../../shared/ipc/contract';
 import { BACKUP_FILTERS, backupFileName } from '../../../shared/ipc/contract-backup';
@@ -96,7 +96,11 @@ export function TopBar({
     <header className="tz-topbar">
       <Logo />
       <Dropdown menu={{ items, onClick: onMenu }} trigger={['click']} placement="bottomLeft">
-        <button type="button" className="tz-project-switch" title={project.dir}>
+        <button
+          type="button"
+          className="tz-project-switch"
+          title={`${project.dir}\n项目信息、备份、校验文件、切换或关闭项目`}
+        >
           <span className="tz-project-name">{project.name}</span>
           <span className="tz-project-year">{project.year}年度</span>
           <DownOutlined className="tz-project-caret" />
@@ -104,19 +108,27 @@ export function TopBar({
       </Dropdown>
       {search}
       <div className="tz-topbar-actions">
-        <Button className="tz-topbar-button" icon={<AuditOutlined />} onClick={onReview}>
-          审阅
-        </Button>
-        <Button className="tz-topbar-button" icon={<FileSearchOutlined />} onClick={onGaps}>
-          查漏补缺
-        </Button>
-        <Button className="tz-topbar-button" icon={<BookOutlined />} onClick={onBinder}>
-          装订成卷
-        </Button>
+        <Tooltip title="逐件翻看材料，标记合格或需补充（也供检查组只读审阅）">
+          <Button className="tz-topbar-button" icon={<AuditOutlined />} onClick={onReview}>
+            审阅
+          </Button>
+        </Tooltip>
+        <Tooltip title="看哪些指标齐全、哪些还缺材料，导出缺项清单">
+          <Button className="tz-topbar-button" icon={<FileSearchOutlined />} onClick={onGaps}>
+            查漏补缺
+          </Button>
+        </Tooltip>
+        <Tooltip title="生成封面、卷内目录、页号和备考表，打开、打印或导出网上申报">
+          <Button className="tz-topbar-button" icon={<BookOutlined />} onClick={onBinder}>
+            装订成卷
+          </Button>
+        </Tooltip>
         {bell}
-        <Button className="tz-topbar-icon" type="text" icon={<SettingOutlined />} onClick={onSettings}>
-          设置
-        </Button>
+        <Tooltip title="使用人、程序版本和设置保存位置">
+          <Button className="tz-topbar-icon" type="text" icon={<SettingOutlined />} onClick={onSettings}>
+            设置
+          </Button>
+        </Tooltip>
       </div>
       <BackupProjectModal
         open={dialog === 'backup'}

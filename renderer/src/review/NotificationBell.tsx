@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Popover } from 'antd';
+import { Badge, Button, Empty, Popover, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Notification } from '../../../shared/ipc/contract-review';
 import { api } from '../api';
@@ -86,12 +86,14 @@ export function NotificationBell({ onOpenItem }: { onOpenItem: (materialId: numb
       content={list}
     >
       <Badge count={unread} size="small" offset={[-6, 6]} className="tz-bell">
-        <Button
-          className="tz-topbar-icon"
-          type="text"
-          icon={<BellOutlined />}
-          aria-label={unread ? `通知：${unread} 条未读` : '通知'}
-        />
+        <Tooltip title="审阅意见和待补充的通知" placement="bottom">
+          <Button
+            className="tz-topbar-icon"
+            type="text"
+            icon={<BellOutlined />}
+            aria-label={unread ? `通知：${unread} 条未读` : '通知'}
+          />
+        </Tooltip>
       </Badge>
     </Popover>
   );
