@@ -142,6 +142,11 @@ export function PlanPreview({
   const volumes = plan.volumes;
   const items = volumes.reduce((n, v) => n + v.itemCount, 0);
   const pages = volumes.reduce((n, v) => n + v.pageCount, 0);
+  // 卷内目录 prints a 责任者 for every item: say how many would be blank before they are printed.
+  const noResponsible = volumes.reduce(
+    (n, v) => n + v.sections.reduce((m, s) => m + s.items.filter((i) => !i.responsible.trim()).length, 0),
+    0,
+  );
   // The first volume opens by itself; after that, what the user opened stays open.
   const active = openKeys ?? (volumes[0] ? [String(volumes[0].seq)] : []);
 
@@ -168,6 +173,14 @@ export function PlanPreview({
           showIcon
           title={`${plan.empty.length} 个指标还没有可装订的材料，不会生成案卷`}
           description={plan.empty.map(label).join('、')}
+        />
+      )}
+      {noResponsible > 0 && (
+        <Alert
+          className="tz-binder-responsible-alert"
+          type="info"
+          showIcon
+          title={`${noResponsible} 件材料没有填写责任者，卷内目录中这一栏会空着。可在材料详情中填写；在材料列表中勾选多件，可一次填好。`}
         />
       )}
       {volumes.length === 0 ? (
