@@ -75,6 +75,21 @@ export const jobInfoSchema = z.object({
 });
 export type JobInfo = z.infer<typeof jobInfoSchema>;
 
+/** A job of the open project as 任务记录 shows it, from the project's job table. */
+export const jobRecordSchema = z.object({
+  jobId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  status: jobStatusSchema,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** What the job returned (an AddReport, a BindResult, a VerifyReport…), as stored. */
+  result: z.unknown(),
+  /** Why it failed, in Chinese (also for a job cut off when the app stopped). */
+  error: z.string().nullable(),
+});
+export type JobRecord = z.infer<typeof jobRecordSchema>;
+
 const jobStarted = z.object({ jobId: z.string() });
 const empty = z.object({}).strict();
 
@@ -175,6 +190,11 @@ export const contract = {
   'jobs.list': {
     input: empty,
     output: z.array(jobInfoSchema),
+  },
+  /** 任务记录: the open project's jobs, newest first (empty with no project open). */
+  'jobs.history': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(jobRecordSchema),
   },
   'jobs.cancel': {
     input: z.object({ jobId: z.string().min(1) }).strict(),

@@ -93,4 +93,16 @@ describe('工作步骤 with nothing selected', () => {
     ).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('keeps 任务记录: each job of the project with what it came to, readable after its report is gone', async () => {
+    const { page } = app;
+    await page.locator('.tz-jobs').getByRole('button', { name: '任务记录' }).click();
+    const drawer = page.locator('.tz-job-history');
+    const add = drawer.locator('.tz-job-record', { hasText: '添加材料' });
+    await add.waitFor();
+    await expect(add.textContent()).resolves.toContain('完成');
+    await expect(add.textContent()).resolves.toContain('已添加 2 件');
+    await app.screenshot('job-history.png');
+    expect(app.pageErrors).toEqual([]);
+  });
 });

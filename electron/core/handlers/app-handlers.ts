@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { jobHistory } from '../jobs/job-history';
 import type { HandlerTable } from '../rpc/dispatcher';
 import { dialogPurpose } from '../settings/app-settings';
 import { inRememberedFolder } from '../settings/dialog-memory';
@@ -39,6 +40,17 @@ export function appHandlers(ctx: CoreContext): HandlerTable {
       );
     },
     'jobs.list': () => ctx.jobs.list(),
+    'jobs.history': ({ limit }) => {
+      const project = ctx.session.current();
+      if (!project) return [];
+      const running = new Set(
+        ctx.jobs
+          .list()
+          .filter((j) => j.status === 'running')
+          .map((j) => j.jobId),
+      );
+      return jobHistory(project.db, running, limit);
+    },
     'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
   };
 }

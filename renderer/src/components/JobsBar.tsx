@@ -11,6 +11,7 @@ import type { ProjectInfo } from '../../../shared/ipc/contract';
 import { errorText } from '../errors';
 import { formatBytes } from '../format';
 import { outcomeText, useJobs, type JobView, type Tone } from '../hooks/use-jobs';
+import { JobHistory } from './JobHistory';
 
 const TONE_ICON: Record<Tone, ReactNode> = {
   success: <CheckCircleFilled className="tz-tone-success" />,
@@ -59,6 +60,7 @@ export function JobsBar({ project }: { project: ProjectInfo }) {
           )
         )}
       </div>
+      <JobHistory />
       <div className="tz-jobs-summary tz-muted">
         材料 {project.counts.materials} 件 · 文件 {project.counts.files} 个 · {formatBytes(project.storeBytes)}
       </div>
@@ -95,7 +97,7 @@ function FinishedJob({ job }: { job: JobView }) {
       {TONE_ICON[tone]}
       {details.length > 0 ? (
         <Popover
-          title="请从备份中找回以下文件，再重新添加"
+          title={job.outcome?.detailsTitle}
           content={
             <ul className="tz-job-details">
               {details.slice(0, 20).map((d) => (

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobInfo, JobStatus, ProjectInfo, VerifyReport } from '../../../shared/ipc/contract';
-import type { BackupResult } from '../../../shared/ipc/contract-backup';
+import type { JobInfo, JobStatus } from '../../../shared/ipc/contract';
 import type { CoreEvent } from '../../../shared/ipc/events';
 import { api } from '../api';
-import { formatBytes } from '../format';
+import { describeJob, type Outcome, type Tone } from './job-outcome';
 import { useCoreEvent } from './use-core-event';
 
-export type Tone = 'success' | 'warning' | 'error' | 'info';
+export type { Tone };
 
 export type JobView = {
   jobId: string;
@@ -22,16 +21,6 @@ export type JobView = {
   leaving?: boolean;
 };
 
-type Outcome = {
-  tone: Tone;
-  /** A kind-specific result sentence, or the error message of a failed job. */
-  text?: string;
-  /** Names of the files a warning is about. */
-  details?: string[];
-  /** How long it stays, when not the tone's usual time (a path to note down). */
-  lingerMs?: number;
-};
-
 /** Titles for jobs that finish before their first progress event reaches us. */
 const KNOWN_TITLES: Record<string, string> = {
   'projects.verify': '校验项目文件',
@@ -43,50 +32,10 @@ const KNOWN_TITLES: Record<string, string> = {
 const LINGER_MS: Record<Tone, number> = { success: 4000, info: 4000, warning: 12000, error: 12000 };
 const FADE_MS = 600;
 
-function isVerifyReport(v: unknown): v is VerifyReport {
-  return typeof v === 'object' && v !== null && typeof (v as VerifyReport).checkedFiles === 'number';
-}
-
-function describeVerify(report: VerifyReport): Outcome {
-  if (report.checkedFiles === 0) return { text: '校验完成：项目中还没有文件', tone: 'success' };
-  if (report.ok) return { text: `校验完成：${report.okFiles} 个文件正常`, tone: 'success' };
-  const parts = [`${report.okFiles} 个文件正常`];
-  if (report.missing.length) parts.push(`${report.missing.length} 个文件缺失`);
-  if (report.corrupt.length) parts.push(`${report.corrupt.length} 个文件已损坏`);
-  const name = (entry: { sha256: string; names: string[] }) => entry.names[0] ?? `编号 ${entry.sha256.slice(0, 12)}`;
-  return {
-    text: `校验完成：${parts.join('，')}`,
-    tone: 'warning',
-    details: [
-      ...report.missing.map((e) => `缺失：《${name(e)}》`),
-      ...report.corrupt.map((e) => `已损坏：《${name(e)}》`),
-    ],
-  };
-}
-
-function isBackupResult(v: unknown): v is BackupResult {
-  return typeof v === 'object' && v !== null && typeof (v as BackupResult).zipPath === 'string';
-}
-
-function isProjectInfo(v: unknown): v is ProjectInfo {
-  return typeof v === 'object' && v !== null && typeof (v as ProjectInfo).dir === 'string';
-}
-
 function outcomeOf(event: Extract<CoreEvent, { type: 'job.done' | 'job.failed' | 'job.cancelled' }>): Outcome {
-  if (event.type === 'job.done') {
-    if (event.kind === 'projects.verify' && isVerifyReport(event.result)) return describeVerify(event.result);
-    if (event.kind === 'projects.backup' && isBackupResult(event.result)) {
-      const r = event.result;
-      const text = `已备份到《${r.zipPath}》（${r.files} 个文件，${formatBytes(r.bytes)}）`;
-      return { tone: 'success', text, lingerMs: 15000 };
-    }
-    if (event.kind === 'projects.restore' && isProjectInfo(event.result)) {
-      return { tone: 'success', text: `已从备份恢复“${event.result.name}”（${event.result.year}年度）` };
-    }
-    return { tone: 'success' };
-  }
-  if (event.type === 'job.failed') return { tone: 'error', text: event.error.message };
-  return { tone: 'info' };
+  if (event.type === 'job.done') return describeJob(event.kind, 'done', event.result);
+  if (event.type === 'job.failed') return describeJob(event.kind, 'failed', undefined, event.error.message);
+  return describeJob(event.kind, 'cancelled');
 }
 
 /** The one line the jobs bar shows for a finished job. */
