@@ -37,7 +37,7 @@ describe('装订成卷 in the UI', () => {
   };
 
   const openBinder = async () => {
-    await app.page.getByRole('button', { name: '装订成卷' }).click();
+    await app.page.locator('header.tz-topbar').getByRole('button', { name: '装订成卷' }).click();
     await screen().getByRole('tab', { name: '卷内目录预览' }).waitFor();
   };
   const closeBinder = async () => {
