@@ -132,38 +132,18 @@ export function MaterialsPane({
         </span>
       </div>
       <div className="tz-toolbar">
-        <Tooltip title={addHint || '选择文件添加到这里；也可以把文件直接拖进来，或拖到左侧的指标上'}>
-          <Upload
-            multiple
-            showUploadList={false}
-            disabled={!canAdd}
-            beforeUpload={(file, list) => {
-              // antd calls this once per file; add the whole selection once, on its last file.
-              if (file === list[list.length - 1]) void onAddFiles(list, target);
-              return false;
-            }}
-          >
-            <Button type="primary" icon={<PlusOutlined />} disabled={!canAdd}>
-              添加材料
-            </Button>
-          </Upload>
-        </Tooltip>
-        <Tooltip title={addHint || '选一个文件夹，连同子文件夹里的文件一起添加（文件夹名含指标编号的会建议关联）'}>
-          <Upload
-            directory
-            multiple
-            showUploadList={false}
-            disabled={!canAdd}
-            beforeUpload={(file, list) => {
-              if (file === list[list.length - 1]) void onAddFiles(list, target);
-              return false;
-            }}
-          >
-            <Button icon={<FolderAddOutlined />} disabled={!canAdd}>
-              添加文件夹
-            </Button>
-          </Upload>
-        </Tooltip>
+        <AddButton
+          folder={false}
+          hint={addHint || '选择文件添加到这里；也可以把文件直接拖进来，或拖到左侧的指标上'}
+          disabled={!canAdd}
+          onFiles={(files) => void onAddFiles(files, target)}
+        />
+        <AddButton
+          folder
+          hint={addHint || '选一个文件夹，连同子文件夹里的文件一起添加（文件夹名含指标编号的会建议关联）'}
+          disabled={!canAdd}
+          onFiles={(files) => void onAddFiles(files, target)}
+        />
         <Tooltip title="列表便于排序和批量修改；缩略图便于挑照片">
           <Segmented<View>
             value={view}
@@ -257,5 +237,32 @@ function IndicatorGap({ gap }: { gap: GapIndicatorResult }) {
       )}
       <span className="tz-muted">·</span>
     </>
+  );
+}
+
+/** 添加材料 (files) or 添加文件夹 (a folder with its subfolders), from the system's file picker. */
+function AddButton(props: { folder: boolean; hint: string; disabled: boolean; onFiles: (files: File[]) => void }) {
+  return (
+    <Tooltip title={props.hint}>
+      <Upload
+        directory={props.folder}
+        multiple
+        showUploadList={false}
+        disabled={props.disabled}
+        beforeUpload={(file, list) => {
+          // antd calls this once per file; add the whole selection once, on its last file.
+          if (file === list[list.length - 1]) props.onFiles(list);
+          return false;
+        }}
+      >
+        <Button
+          type={props.folder ? 'default' : 'primary'}
+          icon={props.folder ? <FolderAddOutlined /> : <PlusOutlined />}
+          disabled={props.disabled}
+        >
+          {props.folder ? '添加文件夹' : '添加材料'}
+        </Button>
+      </Upload>
+    </Tooltip>
   );
 }
