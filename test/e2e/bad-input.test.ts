@@ -108,6 +108,6 @@ describe('a folder with broken files, through 添加文件夹', () => {
     expect(scan.files[0]).toMatchObject({ mime: 'application/pdf', pageCount: 1 });
     const decrypted = inbox.find((m) => m.files[0]!.originalName === '加密的工作方案.pdf')!;
     expect(decrypted.files[0]!.pageCount).toBe(2);
-    expect(app.pageErrors).toEqual([]);
+    expect(app.pageErrors, app.pageErrors.join('\n')).toEqual([]);
   }, 120_000);
 });
