@@ -109,23 +109,29 @@ export function TopBar({
       {search}
       <div className="tz-topbar-actions">
         <Tooltip title="逐件翻看材料，标记合格或需补充（也供检查组只读审阅）">
-          <Button className="tz-topbar-button" icon={<AuditOutlined />} onClick={onReview}>
+          <Button className="tz-topbar-button" aria-label="审阅" icon={<AuditOutlined />} onClick={onReview}>
             审阅
           </Button>
         </Tooltip>
         <Tooltip title="看哪些指标齐全、哪些还缺材料，导出缺项清单">
-          <Button className="tz-topbar-button" icon={<FileSearchOutlined />} onClick={onGaps}>
+          <Button className="tz-topbar-button" aria-label="查漏补缺" icon={<FileSearchOutlined />} onClick={onGaps}>
             查漏补缺
           </Button>
         </Tooltip>
         <Tooltip title="生成封面、卷内目录、页号和备考表，打开、打印或导出网上申报">
-          <Button className="tz-topbar-button" icon={<BookOutlined />} onClick={onBinder}>
+          <Button className="tz-topbar-button" aria-label="装订成卷" icon={<BookOutlined />} onClick={onBinder}>
             装订成卷
           </Button>
         </Tooltip>
         {bell}
         <Tooltip title="使用人、程序版本和设置保存位置">
-          <Button className="tz-topbar-icon" type="text" icon={<SettingOutlined />} onClick={onSettings}>
+          <Button
+            className="tz-topbar-icon"
+            type="text"
+            aria-label="设置"
+            icon={<SettingOutlined />}
+            onClick={onSettings}
+          >
             设置
           </Button>
         </Tooltip>
