@@ -51,4 +51,21 @@ describe('usable on a 1366×768 laptop at 125 % and 150 % scaling', () => {
       expect(app.pageErrors).toEqual([]);
     });
   }
+
+  it('shows the start screen with its three ways in, at 150 %', async () => {
+    const { page } = app;
+    await app.call('projects.close', {});
+    await page.setViewportSize({ width: 911, height: 485 });
+    await page.goto(app.bridge.url);
+    for (const name of ['打开示例项目', '新建项目', '打开项目']) {
+      const card = page.locator('.tz-action-card', { hasText: name });
+      await card.scrollIntoViewIfNeeded();
+      const b = (await card.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(911 + 0.5);
+      expect(b.y + b.height).toBeLessThanOrEqual(485 + 0.5);
+    }
+    await page.locator('.tz-start-main').evaluate((el) => el.scrollTo(0, 0));
+    await app.screenshot('small-screen-start.png');
+    expect(app.pageErrors).toEqual([]);
+  });
 });
