@@ -40,7 +40,7 @@ describe('查漏补缺 in the UI', () => {
   const noToasts = () =>
     expect.poll(() => app.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   const openDashboard = async () => {
-    await app.page.getByRole('button', { name: '查漏补缺' }).click();
+    await app.page.locator('header.tz-topbar').getByRole('button', { name: '查漏补缺' }).click();
     await dashboard().getByRole('tab', { name: '检查结果' }).waitFor();
   };
   const closeDashboard = async () => {

@@ -46,7 +46,7 @@ describe('usable on a 1366×768 laptop at 125 % and 150 % scaling', () => {
       }
       expect(outside).toEqual([]);
       // Icon-only top-bar buttons keep their names for tooltips and screen readers.
-      await page.getByRole('button', { name: '装订成卷' }).waitFor();
+      await page.locator('header.tz-topbar').getByRole('button', { name: '装订成卷' }).waitFor();
       await app.screenshot(`small-screen-${percent}.png`);
       expect(app.pageErrors).toEqual([]);
     });
