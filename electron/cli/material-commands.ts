@@ -128,6 +128,8 @@ export const materialCommands: Record<string, Command> = {
             io.out(`已自动关联：材料 ${l.id} → ${l.code}（名称中的“${l.matched}”）`);
         }
         for (const f of report.failed) io.err(`失败：${f.message}`);
+        if (report.failed.some((f) => f.code === 'ENCRYPTED'))
+          io.err('提示：设有打开密码的 PDF，请加 --password 密码 重新添加。');
         return report.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
       });
     },

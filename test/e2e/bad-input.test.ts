@@ -76,12 +76,11 @@ describe('a folder with broken files, through 添加文件夹', () => {
       'PDF《损坏的通知.pdf》已损坏或不完整，无法打开。请重新下载或重新扫描这份文件。',
     );
     expect(messages['空文件.docx']).toBe('《空文件.docx》是空文件（0 字节），没有内容可添加。请找到原件重新复制。');
+    // The password box is right under it; the command line's --password hint is the CLI's to give.
     expect(messages['加密的工作方案.pdf']).toContain(
-      'PDF《加密的工作方案.pdf》设有打开密码。请在“添加结果”中输入密码后点“解密并添加”',
+      'PDF《加密的工作方案.pdf》设有打开密码，输入密码后才能添加；原文件不会被改动。',
     );
-    // TODO(main agent): the window's message also says "（命令行加 --password 密码）", a command-line
-    // hint office staff cannot use (the core's ENCRYPTED message serves both); once the UI's copy
-    // drops it, assert: expect(messages['加密的工作方案.pdf']).not.toContain('--password');
+    expect(messages['加密的工作方案.pdf']).not.toContain('--password');
 
     // Only the encrypted one offers a password box.
     const password = report().getByLabel('《加密的工作方案.pdf》的密码');

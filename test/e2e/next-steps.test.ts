@@ -37,6 +37,12 @@ describe('工作步骤 with nothing selected', () => {
     await steps().getByRole('button', { name: '查看待归类（2）' }).click();
     await page.locator('.tz-indicator-title', { hasText: '待归类' }).waitFor();
     await expect(page.locator('.tz-material-list .ant-table-row').count()).resolves.toBe(2);
+    // Ticking both says what is chosen and where the batch actions are.
+    for (const row of await page.locator('.tz-material-list .ant-table-row').all())
+      await row.locator('.ant-checkbox-input').check();
+    await page.getByRole('region', { name: '已选材料' }).getByText('已选 2 件材料').waitFor();
+    for (const row of await page.locator('.tz-material-list .ant-table-row').all())
+      await row.locator('.ant-checkbox-input').uncheck();
   });
 
   it('opens the items of the list one after another with ↓ and ↑ (keyboard only)', async () => {

@@ -94,6 +94,10 @@ describe('encrypted PDFs', () => {
     };
     expect(await run()).toBe(1);
     expect((JSON.parse(out) as AddReport).failed).toMatchObject([{ code: 'ENCRYPTED' }]);
+    // Said in words, the command line names its own way to give the password.
+    let err = '';
+    expect(await runCli(['add', dir, src], { out: () => undefined, err: (t) => (err += t) })).toBe(1);
+    expect(err).toContain('提示：设有打开密码的 PDF，请加 --password 密码 重新添加。');
     expect(await run('--password', '123456')).toBe(0);
     expect((JSON.parse(out) as AddReport).added).toMatchObject([{ pages: 2 }]);
     const project = openProject(dir, { userName: '测试员' });

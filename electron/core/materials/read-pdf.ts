@@ -50,7 +50,7 @@ function encryptionProblem(name: string, reason: 'needs-password' | 'wrong-passw
   if (reason === 'needs-password') {
     return new FileProblem(
       'ENCRYPTED',
-      `PDF《${name}》设有打开密码。请在“添加结果”中输入密码后点“解密并添加”（命令行加 --password 密码）；原文件不会被改动。`,
+      `PDF《${name}》设有打开密码，输入密码后才能添加；原文件不会被改动。`,
     );
   }
   if (reason === 'wrong-password') {

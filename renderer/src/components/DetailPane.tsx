@@ -23,8 +23,9 @@ type Props = {
   levelName: string;
   onSaved: (node: IndicatorNode) => void;
   onTreeChanged: () => void;
-  /** What the pane shows while nothing is selected (工作步骤). */
+  /** What the pane shows while no one item or indicator is open (工作步骤, or the ticked items), and its title. */
   idle: React.ReactNode;
+  idleTitle: string;
 };
 
 /** Right pane: the selected indicator's requirements and people (materials' details come with materials). */
@@ -42,9 +43,10 @@ export function DetailPane({
   onTreeChanged,
   onMaterialChanged,
   idle,
+  idleTitle,
 }: Props) {
   return (
-    <aside className="tz-pane tz-pane-right" aria-label={material ? '材料详情' : indicator ? '指标详情' : '工作步骤'}>
+    <aside className="tz-pane tz-pane-right" aria-label={material ? '材料详情' : indicator ? '指标详情' : idleTitle}>
       <div className="tz-pane-header">
         <span className="tz-pane-title">
           {material ? (
@@ -57,7 +59,7 @@ export function DetailPane({
             </>
           ) : (
             <>
-              <OrderedListOutlined /> 工作步骤
+              <OrderedListOutlined /> {idleTitle}
             </>
           )}
         </span>

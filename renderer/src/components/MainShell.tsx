@@ -9,6 +9,7 @@ import { IndicatorPane, type Selection } from './IndicatorPane';
 import { JobsBar } from './JobsBar';
 import { MaterialsPane } from './MaterialsPane';
 import { NextSteps } from './NextSteps';
+import { SelectionSummary } from './SelectionSummary';
 import { ProjectInfoModal } from './ProjectInfoModal';
 import { TopBar } from './TopBar';
 import { useSystems } from '../systems/use-systems';
@@ -175,16 +176,21 @@ function Shell({ project, appInfo, onClose, onNew, onOpen }: Props) {
             gaps.reload();
           }}
           onMaterialChanged={materialsChanged}
+          idleTitle={materialIds.length > 1 ? '已选材料' : '工作步骤'}
           idle={
-            <NextSteps
-              hasSystem={hasSystem}
-              materials={counts.counts?.all ?? 0}
-              inbox={counts.counts?.inbox ?? 0}
-              gaps={gaps.result?.summary ?? null}
-              onInbox={() => select({ kind: 'unsorted' })}
-              onGaps={() => setPanel('gaps')}
-              onBinder={() => setPanel('binder')}
-            />
+            materialIds.length > 1 ? (
+              <SelectionSummary count={materialIds.length} />
+            ) : (
+              <NextSteps
+                hasSystem={hasSystem}
+                materials={counts.counts?.all ?? 0}
+                inbox={counts.counts?.inbox ?? 0}
+                gaps={gaps.result?.summary ?? null}
+                onInbox={() => select({ kind: 'unsorted' })}
+                onGaps={() => setPanel('gaps')}
+                onBinder={() => setPanel('binder')}
+              />
+            )
           }
         />
       </div>

@@ -38,9 +38,8 @@ export function StartScreen({ appInfo, onNew, onOpen, onOpened, onRestore }: Pro
       onOpened(info);
       void message.success(
         info.created
-          ? `示例项目已生成。示例材料也放在《${info.sourcesDir}》，可以拖进来练习添加。`
+          ? `示例项目已生成。示例材料另存在《${info.sourcesDir}》，可拖进来练习。`
           : '已打开示例项目（保留了您上次的练习）。',
-        6,
       );
     });
   return (

@@ -117,6 +117,8 @@ export function AddReportModal({ report, onClose, onRetry, indicators, onLinked 
             title={`已添加 ${report.added.length} 件${report.duplicates.length ? `，已存在 ${report.duplicates.length} 件` : ''}${report.failed.length ? `，${report.failed.length} 个文件未能添加` : ''}`}
             subTitle={report.failed.length ? '未能添加的文件不影响其他文件。请按说明处理后再添加。' : undefined}
           />
+          {/* Above the list, so the next step is in view however many files came in. */}
+          <LinkSuggestions added={report.added} indicators={indicators} onLinked={onLinked} />
           <Table
             size="small"
             pagination={{ pageSize: 8, hideOnSinglePage: true }}
@@ -127,7 +129,6 @@ export function AddReportModal({ report, onClose, onRetry, indicators, onLinked 
               { title: '说明', dataIndex: 'detail' },
             ]}
           />
-          <LinkSuggestions added={report.added} indicators={indicators} onLinked={onLinked} />
         </>
       )}
     </Modal>

@@ -90,7 +90,7 @@ export function BatchBar({ items, indicators, onDone }: Props) {
       <Select<string>
         size="small"
         placeholder="类型改为…"
-        value={undefined}
+        value={null}
         options={DOC_TYPES.map((t) => ({ value: t, label: t }))}
         onChange={(type) => void update({ type }, `已把 ${ids.length} 件的类型改为“${type}”`)}
         style={{ width: 110 }}
@@ -99,7 +99,7 @@ export function BatchBar({ items, indicators, onDone }: Props) {
       <Select<MaterialStatus>
         size="small"
         placeholder="状态改为…"
-        value={undefined}
+        value={null}
         options={MATERIAL_STATUSES.filter((s) => s !== 'incomplete').map((s) => ({
           value: s,
           label: STATUS_LABELS[s],
