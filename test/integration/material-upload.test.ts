@@ -94,6 +94,28 @@ describe('link suggestions ignore names the user did not give', () => {
   });
 });
 
+describe('link suggestions from nested folders', () => {
+  it('suggests the most specific indicator a path names, not also its ancestors', async () => {
+    const tree = (await call('systems.tree', { systemId: 1 })).indicators;
+    const leaf = tree.find((n) => n.code === 'A2.3.2')!;
+    const top = tree.find((n) => n.code === 'A2')!;
+    const files = [
+      {
+        fileName: `资料/${top.code} ${top.title}/${leaf.code} ${leaf.title}/现场.jpg`,
+        dataBase64: (await photo({ seed: 40 })).toString('base64'),
+      },
+      { fileName: `资料/${top.code} ${top.title}/综述.pdf`, dataBase64: (await pdf(5)).toString('base64') },
+    ];
+    const report = (await jobResult((await call('materials.upload', { files })).jobId)) as AddReport;
+    const id = (title: string) => report.added.find((a) => a.title === title)!.id;
+    const suggestions = await call('materials.suggestLinks', { ids: report.added.map((a) => a.id) });
+    const of = (materialId: number) => suggestions.filter((s) => s.materialId === materialId).map((s) => s.indicatorId);
+    expect(of(id('现场'))).toEqual([leaf.id]);
+    // A file directly in the top-level folder still gets that folder's indicator.
+    expect(of(id('综述'))).toEqual([top.id]);
+  });
+});
+
 describe('uploadPath', () => {
   it('keeps up to three folders and the file name as it is, and drops what climbs or names a drive', () => {
     expect(uploadPath('a/b/c/d/照片 .jpg', 'x')).toEqual(['b', 'c', 'd', '照片 .jpg']);

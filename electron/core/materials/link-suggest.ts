@@ -9,7 +9,7 @@ import { toHalfWidth } from '../../../shared/systems/normalize';
 
 export type LinkSuggestion = { materialId: number; indicatorId: number; by: 'code' | 'title'; matched: string };
 
-type Indicator = { id: number; code: string; title: string };
+type Indicator = { id: number; parentId: number | null; code: string; title: string };
 
 const norm = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
 
@@ -24,13 +24,21 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function suggestLinks(db: Database, materialIds: number[]): LinkSuggestion[] {
   const indicators = db
-    .prepare('SELECT id, code, title FROM indicators WHERE applicable = 1 ORDER BY system_id, sort')
+    .prepare(
+      'SELECT id, parent_id AS parentId, code, title FROM indicators WHERE applicable = 1 ORDER BY system_id, sort',
+    )
     .all() as Indicator[];
   // Longest codes first, so "A1.2.3" wins over "A1.2" in the same name.
   const byCode = indicators.filter((i) => i.code).sort((a, b) => b.code.length - a.code.length);
   const titled = indicators.filter((i) => norm(i.title).length >= 4);
   const paths = db.prepare('SELECT source_path FROM material_files WHERE material_id = ? ORDER BY position').pluck();
   const linked = db.prepare('SELECT indicator_id FROM material_links WHERE material_id = ?').pluck();
+  const parentOf = new Map(indicators.map((i) => [i.id, i.parentId]));
+  const ancestors = (id: number): number[] => {
+    const up: number[] = [];
+    for (let p = parentOf.get(id); p != null; p = parentOf.get(p)) up.push(p);
+    return up;
+  };
   const out: LinkSuggestion[] = [];
   for (const materialId of materialIds) {
     const already = new Set(linked.all(materialId) as number[]);
@@ -50,7 +58,10 @@ export function suggestLinks(db: Database, materialIds: number[]): LinkSuggestio
           found.set(i.id, { materialId, indicatorId: i.id, by: 'title', matched: seg });
       }
     }
-    for (const s of found.values()) if (!already.has(s.indicatorId)) out.push(s);
+    // "A4 志愿服务/A4.2.1 学雷锋/照片.jpg" means A4.2.1: an indicator whose descendant is also
+    // suggested is left out (evidence counts where it is linked, and the leaf is what is checked).
+    const above = new Set([...found.keys()].flatMap((id) => ancestors(id)));
+    for (const s of found.values()) if (!already.has(s.indicatorId) && !above.has(s.indicatorId)) out.push(s);
   }
   return out;
 }
