@@ -48,10 +48,7 @@ async function pageTexts(bytes: Uint8Array, pages: number): Promise<string[]> {
 
 function encryptionProblem(name: string, reason: 'needs-password' | 'wrong-password' | 'damaged'): FileProblem {
   if (reason === 'needs-password') {
-    return new FileProblem(
-      'ENCRYPTED',
-      `PDF《${name}》设有打开密码，输入密码后才能添加；原文件不会被改动。`,
-    );
+    return new FileProblem('ENCRYPTED', `PDF《${name}》设有打开密码，输入密码后才能添加；原文件不会被改动。`);
   }
   if (reason === 'wrong-password') {
     return new FileProblem('ENCRYPTED', `PDF《${name}》的密码不正确。请向发文单位确认密码后重试。`);
