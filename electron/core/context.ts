@@ -10,7 +10,7 @@ export type Host = {
   nativeDialogs: boolean;
   /** The user's 文档 folder (Electron); where 打开示例项目 puts the sample. Without it, the data folder. */
   documentsDir?: string;
-  /** A backup file (.taizhang) the app was started with, e.g. double-clicked in Explorer. */
+  /** A backup file (.taizhang) the app was started with (double-clicked in Explorer); handed over once, then null. */
   openFile?: () => string | null;
   /** `defaultFolder`: where the dialog starts (the folder the last one of its kind was used in). */
   pickFolder?: (title?: string, defaultFolder?: string) => Promise<string | null>;

@@ -54,7 +54,12 @@ function main(): void {
         ...nativeHost(getWindow),
         ...shellHost(getWindow),
         documentsDir: app.getPath('documents'),
-        openFile: () => openFile,
+        // Handed over once: a window reloaded later (重新连接, after a restore) must not offer it again.
+        openFile: () => {
+          const file = openFile;
+          openFile = null;
+          return file;
+        },
       },
     });
   } catch (e) {

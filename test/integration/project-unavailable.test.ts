@@ -82,9 +82,13 @@ describe('the project folder goes away while open', () => {
     const gone = { dir, available: () => false };
     const ioError = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' });
     expect(explainFailure(ioError, here)).toMatchObject({ code: 'PROJECT_UNAVAILABLE' });
-    expect(explainFailure(Object.assign(new Error('x'), { code: 'EIO' }), here)).toMatchObject({
+    const eio = (file: string) => Object.assign(new Error('x'), { code: 'EIO', path: file });
+    expect(explainFailure(eio(path.join(dir, 'files', 'ab', 'cd')), here)).toMatchObject({
       code: 'PROJECT_UNAVAILABLE',
     });
+    // A device error on another drive (a backup written to a USB stick that was pulled) is not the project's.
+    const elsewhere = eio(path.join(tempDir(), 'U盘', '备份.taizhang.part'));
+    expect(explainFailure(elsewhere, here)).toBe(elsewhere);
     // Other failures keep their own meaning while the folder is reachable …
     const missingFile = Object.assign(new Error('no such file'), { code: 'ENOENT' });
     expect(explainFailure(missingFile, here)).toBe(missingFile);

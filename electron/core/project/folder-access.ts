@@ -118,5 +118,17 @@ export function explainFailure(e: unknown, project: { dir: string; available(): 
   if (e instanceof AppError) {
     return EXPLAINED_BY_ABSENCE.has(e.code) && !project.available() ? projectUnavailableError(project.dir, e) : e;
   }
-  return isStorageLostError(e) || !project.available() ? projectUnavailableError(project.dir, e) : e;
+  if (!project.available()) return projectUnavailableError(project.dir, e);
+  // SQLite's errors are the project database's; a device error may be another drive's (a backup
+  // or export written to a USB stick that was pulled) and is the project's only on a path inside it.
+  const sqlite = codeOf(e).startsWith('SQLITE_');
+  return isStorageLostError(e) && (sqlite || isInside(project.dir, e)) ? projectUnavailableError(project.dir, e) : e;
+}
+
+/** Whether an OS error (which names its path) concerns a file in `dir`. */
+function isInside(dir: string, e: unknown): boolean {
+  const file = (e as { path?: unknown }).path;
+  if (typeof file !== 'string') return false;
+  const rel = path.relative(dir, path.resolve(file));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

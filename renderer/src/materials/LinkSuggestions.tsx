@@ -35,8 +35,13 @@ export function LinkSuggestions({ added, indicators, onLinked }: Props) {
     if (wanted.length === 0) return;
     void api.tryCall('materials.suggestLinks', { ids: wanted }).then((r) => {
       if (!live || !r.ok) return;
-      setList(r.value);
-      setChosen(new Set(r.value.map(keyOf)));
+      // A later batch of the same add brings more: only its new suggestions start ticked, so
+      // one the user unticked stays unticked.
+      setList((before) => {
+        const seen = new Set(before.map(keyOf));
+        setChosen((prev) => new Set([...prev, ...r.value.map(keyOf).filter((k) => !seen.has(k))]));
+        return r.value;
+      });
     });
     return () => {
       live = false;

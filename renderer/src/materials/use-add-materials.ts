@@ -4,7 +4,7 @@ import type { AddReport } from '../../../shared/materials/api-types';
 import { api, preload } from '../api';
 import { errorText } from '../errors';
 import { readAsBase64 } from '../systems/file-io';
-import { applyRetry, baseName, mergeReports, retryOutcome, type RetryOutcome } from './add-report';
+import { applyRetry, mergeReports, retryOutcome, type RetryOutcome } from './add-report';
 import { uploadName } from './dropped-files';
 import { useAddJobResults } from './use-add-job-results';
 
@@ -35,7 +35,6 @@ export function useAddMaterials(): {
   const addFiles = useCallback(
     async (files: File[], indicatorIds: number[]) => {
       lastTarget.current = indicatorIds;
-      for (const file of files) sources.current.set(file.name, { file, indicatorIds });
       try {
         // The desktop app adds from where the files are (folders are walked by the core, dates and
         // folder names kept); only what has no path on disk is sent as bytes.
@@ -45,6 +44,7 @@ export function useAddMaterials(): {
           await api.call('materials.add', { paths, indicatorIds });
           return;
         }
+        for (const file of files) sources.current.set(uploadName(file), { file, indicatorIds });
         let batch: { fileName: string; dataBase64: string }[] = [];
         let bytes = 0;
         const send = async () => {
@@ -67,11 +67,11 @@ export function useAddMaterials(): {
   );
 
   const retryWithPassword = async (path: string, password: string): Promise<RetryOutcome> => {
-    const source = sources.current.get(baseName(path));
+    const source = sourceOf(sources.current, path);
     const result = await awaitJob(async () =>
       source
         ? api.call('materials.upload', {
-            files: [{ fileName: source.file.name, dataBase64: await readAsBase64(source.file) }],
+            files: [{ fileName: uploadName(source.file), dataBase64: await readAsBase64(source.file) }],
             indicatorIds: source.indicatorIds,
             password,
           })
@@ -88,4 +88,18 @@ export function useAddMaterials(): {
   };
 
   return { addFiles, report, closeReport, retryWithPassword };
+}
+
+/**
+ * The file the browser sent for a report's path: the core keeps an upload's name, with up to
+ * three of its folders, at the end of the path, so two 报告.pdf of different folders stay apart.
+ */
+function sourceOf(sources: Map<string, Source>, reported: string): Source | undefined {
+  const parts = (p: string) => p.split(/[\\/]/).filter(Boolean);
+  const tail = parts(reported);
+  for (const [name, source] of sources) {
+    const own = parts(name).slice(-4);
+    if (own.join('/') === tail.slice(-own.length).join('/')) return source;
+  }
+  return undefined;
 }
