@@ -44,13 +44,26 @@ function systemErrorMessage(e: unknown): RpcError | null {
     case 'ENOENT':
       return { code: 'NOT_FOUND', message: `找不到${path || '文件'}。它可能已被移动或删除。` };
     case 'ENOSPC':
-      return { code: 'INTERNAL', message: '磁盘空间不足，操作没有完成。请清理磁盘后重试。' };
+      return {
+        code: 'INTERNAL',
+        message: `磁盘空间不足${path ? `（写入${path}时）` : ''}，操作没有完成。请清理该磁盘或换一个位置后重试。`,
+      };
+    case 'EROFS':
+      return {
+        code: 'PERMISSION_DENIED',
+        message: `${path || '目标位置'}所在的磁盘是只读的（例如写保护的U盘或光盘），无法写入。请换一个可以写入的位置。`,
+      };
+    case 'EFBIG':
+      return {
+        code: 'INTERNAL',
+        message: `文件太大，无法写入${path}：目标磁盘（例如 FAT32 格式的U盘）不支持超过 4 GB 的文件。请保存到电脑硬盘（如 D 盘），或使用 exFAT/NTFS 格式的U盘。`,
+      };
     case 'SQLITE_CORRUPT':
     case 'SQLITE_NOTADB':
       return {
         code: 'DB_CORRUPT',
         message:
-          '项目数据库已损坏。请先关闭台账通，用备份替换项目文件夹里的 taizhang.sqlite，或运行“taizhang verify”检查。',
+          '项目数据库已损坏。项目文件夹里的 backups 文件夹中有每天自动保存的数据库副本：关闭台账通，把损坏的 taizhang.sqlite 改名保留，再把最近的一份副本复制到项目文件夹并改名为 taizhang.sqlite；也可以用“从备份恢复”恢复整个项目。',
       };
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':

@@ -77,6 +77,28 @@ describe('project backup and restore', () => {
     }
   });
 
+  it('restores into an empty folder that already exists (as made in Explorer), filling it in place', async () => {
+    const project = await projectWithMaterials('已有 文件夹');
+    const out = path.join(tempDir(), '备份.taizhang');
+    await backupProject(project, out);
+    project.close();
+    const parent = tempDir('恢复 位置');
+    const dir = path.join(parent, '新建文件夹');
+    fs.mkdirSync(dir);
+    const folderBefore = fs.statSync(dir).ino;
+    await restoreBackup(out, dir);
+    expect(fs.readdirSync(dir).sort()).toEqual(['cache', 'files', 'taizhang.sqlite']);
+    // The same folder, filled; the temp folder beside it is gone.
+    expect(fs.statSync(dir).ino).toBe(folderBefore);
+    expect(fs.readdirSync(parent)).toEqual(['新建文件夹']);
+    const copy = openProject(dir, { userName: '测试员', readOnly: true });
+    try {
+      expect((await verifyProject(copy)).ok).toBe(true);
+    } finally {
+      copy.close();
+    }
+  });
+
   it('backs up a consistent database while the project is open and being written', async () => {
     const project = await projectWithMaterials();
     const out = path.join(tempDir(), '写入中.taizhang');

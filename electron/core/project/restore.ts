@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/ipc/result';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { BACKUP_APP, BACKUP_FORMAT, BACKUP_MANIFEST, zipNameOf } from './backup';
-import { CACHE_DIR, DB_FILE } from './layout';
+import { CACHE_DIR, DB_FILE, FILES_DIR } from './layout';
 import { assertUsableFolder } from './project';
 
 export type RestoreProgress = { files: number; totalFiles: number; bytes: number; totalBytes: number };
@@ -279,11 +279,19 @@ export async function restoreBackup(
       );
     }
     fs.mkdirSync(path.join(temp, CACHE_DIR));
+    fs.mkdirSync(path.join(temp, FILES_DIR), { recursive: true });
     signal?.throwIfAborted();
 
-    // The target may have become non-empty while we worked; check again just before taking its name.
-    if (assertUsableFolder(dir)) fs.rmSync(dir, { recursive: true });
-    fs.renameSync(temp, dir);
+    // The target may have become non-empty while we worked; check again just before filling it.
+    if (assertUsableFolder(dir)) {
+      // Its contents move in, not the folder itself: on Windows the empty folder is often still
+      // open in Explorer (the user just made it there), and replacing it would fail. The
+      // database goes last, so a folder left half-filled is never taken for a project.
+      for (const name of [FILES_DIR, CACHE_DIR, DB_FILE]) await renameSoon(path.join(temp, name), path.join(dir, name));
+      fs.rmSync(temp, { recursive: true, force: true });
+    } else {
+      await renameSoon(temp, dir);
+    }
     made = false;
     return { dir, name: manifest.name, year: manifest.year, files: wanted.length };
   } catch (e) {
@@ -292,5 +300,23 @@ export async function restoreBackup(
   } finally {
     zip.close();
     if (made) fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A rename that waits out Windows' short-lived locks: a virus scanner or the search indexer
+ * opens files just written, and renaming their folder then fails with EPERM/EACCES/EBUSY for a
+ * moment. Tries for about three seconds before giving up with the error.
+ */
+async function renameSoon(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.renameSync(from, to);
+      return;
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (attempt >= 12 || !['EPERM', 'EACCES', 'EBUSY'].includes(code)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+    }
   }
 }
