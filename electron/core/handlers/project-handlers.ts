@@ -9,6 +9,7 @@ import { warmUpImport } from '../materials/add-materials';
 import type { HandlerTable } from '../rpc/dispatcher';
 import { requireProject } from './require-project';
 import { isSampleProject, makeSampleProject } from '../sample/sample-project';
+import { samePath } from '../settings/app-settings';
 import { AppError } from '../../../shared/ipc/result';
 
 function remember(ctx: CoreContext, project: Project) {
@@ -26,7 +27,7 @@ function remember(ctx: CoreContext, project: Project) {
  */
 export function openInSession(ctx: CoreContext, dir: string, readOnly = false) {
   const current = ctx.session.current();
-  if (current && path.resolve(dir) === current.dir) {
+  if (current && samePath(dir, current.dir)) {
     if (current.inspect === readOnly) return current.info();
     // Switching between 只读审阅 and editing: let go of the lock (or the read-only handle) first.
     ctx.session.set(null);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
+import { pathKey } from '../settings/app-settings';
 import { AppError } from '../../../shared/ipc/result';
 
 export type LockOwner = { user: string; host: string; pid: number; since: string };
@@ -53,7 +53,8 @@ function formatSince(iso: string): string {
  */
 export function acquireLock(file: string, user: string): ProjectLock {
   const me: LockOwner = { user, host: os.hostname(), pid: process.pid, since: new Date().toISOString() };
-  const key = path.resolve(file);
+  // One lock per folder however its path is spelt (Windows does not tell D:\\Proj from d:\\proj).
+  const key = pathKey(file);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(me), { flag: 'wx' });

@@ -83,11 +83,13 @@ export class AppSettingsStore {
 
 /** Windows paths are case-insensitive; compare them as the OS would. */
 export function samePath(a: string, b: string): boolean {
-  const norm = (p: string) => {
-    const r = path.resolve(p);
-    return process.platform === 'win32' ? r.toLowerCase() : r;
-  };
-  return norm(a) === norm(b);
+  return pathKey(a) === pathKey(b);
+}
+
+/** A path as the OS tells paths apart: resolved, and on Windows without case (D:\\Proj is d:\\proj). */
+export function pathKey(p: string): string {
+  const r = path.resolve(p);
+  return process.platform === 'win32' ? r.toLowerCase() : r;
 }
 
 /**

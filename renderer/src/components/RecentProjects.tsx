@@ -66,7 +66,7 @@ export function RecentProjects({ onOpened }: Props) {
   const openMoved = async (item: RecentProject, dir: string) => {
     const info = await openProject(dir);
     if (!info) return;
-    if (info.dir !== item.dir) await api.tryCall('projects.forget', { dir: item.dir });
+    if (!sameDir(info.dir, item.dir)) await api.tryCall('projects.forget', { dir: item.dir });
     setRelocating(null);
     onOpened(info);
   };
@@ -194,4 +194,10 @@ export function RecentProjects({ onOpened }: Props) {
       </FormDialog>
     </section>
   );
+}
+
+/** Folders compared as the OS does: Windows paths (a drive letter or backslashes) without case. */
+function sameDir(a: string, b: string): boolean {
+  const windows = /^[A-Za-z]:|\\/.test(a);
+  return windows ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
