@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '../../shared/systems/api-types';
 import { photo, pdf } from '../fixtures/evidence-files';
-import { opened, openIndicator, startWithSample, type SampleApp } from './harness';
+import { chooseOption, opened, openIndicator, startWithSample, type SampleApp } from './harness';
 
 /** A user selects an indicator, adds photos and a PDF, and sees them with thumbnails under it. */
 describe('materials in the UI', () => {
@@ -142,6 +142,31 @@ describe('materials in the UI', () => {
     await done.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => rows.count()).toBe(2);
     expect(await app.call('materials.list', { trash: true })).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('sets the status of the chosen items and 撤销 gives each its own status back', async () => {
+    const { page } = app;
+    const before = await app.call('materials.list', { indicatorId: leaf.id });
+    const rows = page.locator('.tz-material-list .ant-table-row');
+    for (let i = 0; i < 2; i++) await rows.nth(i).locator('.ant-checkbox-input').check();
+    const bar = page.getByRole('toolbar', { name: '批量操作' });
+    await bar.getByText('已选 2 件').waitFor();
+    await bar.getByRole('combobox', { name: '批量修改状态' }).click();
+    await chooseOption(page, '已整理');
+    const done = page.locator('.tz-undo-message', { hasText: '已设为“已整理”' });
+    await done.waitFor();
+    await expect
+      .poll(async () => (await app.call('materials.list', { indicatorId: leaf.id })).map((m) => m.status))
+      .toEqual(['organized', 'organized']);
+    // The select is ready for the next change, not showing the last one as if it were a filter.
+    await expect(bar.locator('.ant-select-placeholder', { hasText: '状态改为…' }).count()).resolves.toBe(1);
+    await done.getByRole('button', { name: '撤销' }).click();
+    const statuses = (list: { id: number; status: string; statusComment: string }[]) =>
+      list.map((m) => [m.id, m.status, m.statusComment]);
+    await expect
+      .poll(async () => statuses(await app.call('materials.list', { indicatorId: leaf.id })))
+      .toEqual(statuses(before));
     expect(app.pageErrors).toEqual([]);
   });
 });

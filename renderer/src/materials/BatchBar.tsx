@@ -29,6 +29,8 @@ export function BatchBar({ items, indicators, onDone }: Props) {
   const { message, modal } = App.useApp();
   const undoable = useUndo();
   const [editing, setEditing] = useState(false);
+  // The 类型/状态 selects are actions, not filters: a new round after each change shows their placeholder again.
+  const [round, setRound] = useState(0);
   const ids = items.map((m) => m.id);
 
   /** Does the work, then says so with 撤销 (which runs `undo` and reloads). */
@@ -90,31 +92,42 @@ export function BatchBar({ items, indicators, onDone }: Props) {
       <Select<string>
         size="small"
         placeholder="类型改为…"
-        value={null}
+        key={`${round}`}
         options={DOC_TYPES.map((t) => ({ value: t, label: t }))}
-        onChange={(type) => void update({ type }, `已把 ${ids.length} 件的类型改为“${type}”`)}
+        onChange={(type) => {
+          setRound((r) => r + 1);
+          void update({ type }, `已把 ${ids.length} 件的类型改为“${type}”`);
+        }}
         style={{ width: 110 }}
         aria-label="批量修改类型"
       />
       <Select<MaterialStatus>
         size="small"
         placeholder="状态改为…"
-        value={null}
+        key={`${round}`}
         options={MATERIAL_STATUSES.filter((s) => s !== 'incomplete').map((s) => ({
           value: s,
           label: STATUS_LABELS[s],
         }))}
-        onChange={(status) =>
+        onChange={(status) => {
+          setRound((r) => r + 1);
           void run(
             () => api.call('materials.setStatus', { ids, status, comment: '' }),
             `已设为“${STATUS_LABELS[status]}”`,
             async () => {
-              // Each item back to its own status, with its own comment (待补充 needs one).
-              for (const m of items)
-                await api.call('materials.setStatus', { ids: [m.id], status: m.status, comment: m.statusComment });
+              // Each item back to its own status with its own comment (待补充 needs one): one call
+              // for all items that had the same.
+              const groups = new Map<string, { status: MaterialStatus; comment: string; ids: number[] }>();
+              for (const m of items) {
+                const key = `${m.status}\u0000${m.statusComment}`;
+                const group = groups.get(key) ?? { status: m.status, comment: m.statusComment, ids: [] };
+                group.ids.push(m.id);
+                groups.set(key, group);
+              }
+              for (const group of groups.values()) await api.call('materials.setStatus', group);
             },
-          )
-        }
+          );
+        }}
         style={{ width: 110 }}
         aria-label="批量修改状态"
       />

@@ -1,5 +1,6 @@
 import { App, Button } from 'antd';
 import { useCallback } from 'react';
+import { api } from '../api';
 import { errorText } from '../errors';
 
 /** How long the 撤销 link stays: long enough to notice a slip, short enough not to linger. */
@@ -17,9 +18,16 @@ export function useUndo(): (text: string, undo: () => Promise<unknown>, after: (
   return useCallback(
     (text, undo, after) => {
       const key = `undo-${++nextKey}`;
+      // The ids in `undo` are this project's: if another project is open by the time 撤销 is
+      // clicked, nothing may be applied to it.
+      const projectThen = currentDir();
       const revert = async () => {
         message.destroy(key);
         try {
+          if ((await projectThen) !== (await currentDir())) {
+            void message.warning('已经换了项目，不能再撤销上一个项目里的修改。');
+            return;
+          }
           await undo();
           void message.success('已撤销');
         } catch (e) {
@@ -42,4 +50,9 @@ export function useUndo(): (text: string, undo: () => Promise<unknown>, after: (
     },
     [message],
   );
+}
+
+async function currentDir(): Promise<string | null> {
+  const r = await api.tryCall('projects.current', {});
+  return r.ok ? (r.value?.dir ?? null) : null;
 }
