@@ -170,10 +170,15 @@ export async function startWithSample(options: ProjectOptions = {}): Promise<Sam
   }
 }
 
-/** Opens a branch of the 指标树 by its title (only the top levels start open). */
+/** Opens a branch of the 指标树 by its title (only the top levels start open); an open one stays open. */
 export async function expandBranch(page: Page, title: string): Promise<void> {
   const tree = page.getByRole('tree', { name: '指标树' });
-  await tree.locator('.ant-tree-treenode', { hasText: title }).locator('.ant-tree-switcher').click();
+  const node = tree.locator('.ant-tree-treenode', { hasText: title }).first();
+  // The switcher toggles: on a branch the user already opened, a click would close it.
+  if ((await node.getAttribute('aria-expanded')) === 'true') return;
+  await node.locator('.ant-tree-switcher').click();
+  // The branch slides open; a click on a row while the rows below still move can land on another.
+  await settle(page);
 }
 
 /** Selects an indicator below the top level in the 指标树: opens its parent's branch, then clicks it. */

@@ -96,11 +96,7 @@ export function TopBar({
     <header className="tz-topbar">
       <Logo />
       <Dropdown menu={{ items, onClick: onMenu }} trigger={['click']} placement="bottomLeft">
-        <button
-          type="button"
-          className="tz-project-switch"
-          title={`${project.dir}\n项目信息、备份、校验文件、切换或关闭项目`}
-        >
+        <button type="button" className="tz-project-switch" title={project.dir}>
           <span className="tz-project-name">{project.name}</span>
           <span className="tz-project-year">{project.year}年度</span>
           <DownOutlined className="tz-project-caret" />
