@@ -9,6 +9,7 @@ import { NewProjectModal } from './components/NewProjectModal';
 import { OpenProjectModal } from './components/OpenProjectModal';
 import { RestoreBackupModal } from './components/RestoreBackupModal';
 import { ProjectUnavailable } from './components/ProjectUnavailable';
+import { DamagedProjectRestore } from './components/DamagedProject';
 import { StartScreen } from './components/StartScreen';
 import { errorText } from './errors';
 import { useAppInfo } from './hooks/use-app-info';
@@ -164,6 +165,7 @@ function Workspace() {
         onOpened={opened}
       />
       <ProjectUnavailable project={project} />
+      <DamagedProjectRestore />
     </>
   );
 }

@@ -76,17 +76,21 @@ export const backupMethods = {
       .strict(),
     output: jobStarted,
   },
-  /** The automatic daily copies of the open project's database, newest first. */
+  /**
+   * The automatic daily copies of the database, newest first: of the open project, or of the
+   * project folder `dir` (one that cannot be opened because its database is damaged).
+   */
   'projects.dbBackups': {
-    input: z.object({}).strict(),
+    input: z.object({ dir: z.string().min(1).optional() }).strict(),
     output: z.array(dbBackupSchema),
   },
   /**
-   * Replaces the open project's database by one of its automatic copies. The current
-   * database is first copied to backups/ (`before`), then the project is reopened.
+   * Replaces a project's database by one of its automatic copies: the open project's, or with
+   * `dir` that of a folder that cannot be opened (a damaged database). The current database is
+   * first copied to backups/ (`before`), then the project is (re)opened.
    */
   'projects.restoreDbBackup': {
-    input: z.object({ file: z.string().min(1) }).strict(),
+    input: z.object({ file: z.string().min(1), dir: z.string().min(1).optional() }).strict(),
     output: z.object({ before: z.string() }),
   },
 } as const;

@@ -330,3 +330,37 @@ describe('project backup and restore', () => {
     expect(plain.stdout).toMatch(/已备份到《.*文字\.taizhang》（5 个文件/);
   });
 });
+
+// The database of a project cannot be opened (damaged): its daily copies are still reachable.
+describe('restoring a daily copy into a project that cannot be opened', () => {
+  const client = testCore();
+  const { call, fail } = client;
+  const core = () => client.core;
+
+  it('lists the copies of the folder, puts one back, keeps the damaged file and opens the project', async () => {
+    const project = await projectWithMaterials('损坏 项目');
+    const dir = project.dir;
+    const copy = await ensureDailyBackup(project, { now: new Date(2026, 2, 5, 9, 0) });
+    const titles = project.db.prepare('SELECT title FROM materials ORDER BY title').pluck().all();
+    project.close();
+    // Damage the database file as a failing disk or a half-copied folder would.
+    const dbFile = path.join(dir, 'taizhang.sqlite');
+    const damaged = Buffer.alloc(fs.statSync(dbFile).size, 0x5a);
+    fs.writeFileSync(dbFile, damaged);
+    fs.rmSync(`${dbFile}-wal`, { force: true });
+    const refused = await fail('projects.open', { dir });
+    expect(refused.code).toBe('DB_CORRUPT');
+    expect(refused.message).toContain('backups');
+
+    const list = await call('projects.dbBackups', { dir });
+    expect(list.map((b) => b.file)).toEqual([path.basename(copy!)]);
+    const { before } = await call('projects.restoreDbBackup', { dir, file: list[0]!.file });
+    const info = await call('projects.current', {});
+    expect(info).toMatchObject({ dir, readOnly: false });
+    expect((await call('materials.list', {})).map((m) => m.title).sort()).toEqual([...titles].sort());
+    // The damaged file is kept byte for byte, and listed as the state before the restore.
+    expect(fs.readFileSync(path.join(dir, 'backups', before)).equals(damaged)).toBe(true);
+    expect((await call('projects.dbBackups', {})).map((b) => [b.file, b.beforeRestore])).toContainEqual([before, true]);
+    expect((await verifyProject(core().context.session.current()!)).ok).toBe(true);
+  });
+});

@@ -115,7 +115,7 @@ describe('project folder', () => {
     fs.closeSync(fd);
     const before = sha(file);
     const size = fs.statSync(file).size;
-    expectAppError(() => openProject(dir, user), 'DB_CORRUPT', /已损坏.*备份.*verify/);
+    expectAppError(() => openProject(dir, user), 'DB_CORRUPT', /已损坏.*backups.*自动保存的副本恢复/);
     expect(sha(file)).toBe(before);
     expect(fs.statSync(file).size).toBe(size);
     expect(fs.existsSync(path.join(dir, 'taizhang.lock'))).toBe(false);

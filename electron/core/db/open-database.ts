@@ -15,7 +15,7 @@ export type OpenDatabaseOptions = {
 function corruptError(file: string, cause: unknown): AppError {
   return new AppError(
     'DB_CORRUPT',
-    `项目数据库《${file}》已损坏，无法打开。台账通不会覆盖它。请用备份替换这个文件，或运行“taizhang verify”检查项目。`,
+    `项目数据库《${file}》已损坏，无法打开。台账通不会覆盖它。可以用项目文件夹 backups 里每天自动保存的副本恢复（打开项目时会提供），或用“从备份恢复”恢复整个项目。`,
     { cause },
   );
 }

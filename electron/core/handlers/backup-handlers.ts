@@ -2,7 +2,16 @@ import path from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
 import type { CoreContext } from '../context';
 import { backupProject, backupTarget } from '../project/backup';
-import { backupBeforeRestore, dbBackupPath, listDbBackups, replaceDatabase } from '../project/daily-backup';
+import {
+  backupBeforeRestore,
+  dbBackupPath,
+  keepDamagedDatabase,
+  listDbBackups,
+  replaceDatabase,
+} from '../project/daily-backup';
+import { projectPaths } from '../project/layout';
+import { acquireLock } from '../project/lock';
+import { samePath } from '../settings/app-settings';
 import { assertUsableFolder } from '../project/project';
 import { restoreBackup } from '../project/restore';
 import type { HandlerTable } from '../rpc/dispatcher';
@@ -20,6 +29,32 @@ const toJobProgress = (p: { files: number; totalFiles: number; bytes: number; to
 });
 
 export function backupHandlers(ctx: CoreContext): HandlerTable {
+  /**
+   * A folder whose database is too damaged to open gets a daily copy put back, then opens. Its
+   * lock is held meanwhile, so no other window can have it open; the damaged file is kept.
+   */
+  const restoreClosed = (dir: string, file: string) => {
+    const source = dbBackupPath(dir, file);
+    const lock = acquireLock(projectPaths(dir).lock, ctx.userName);
+    let before: string;
+    try {
+      before = keepDamagedDatabase(dir);
+      replaceDatabase(dir, source);
+    } finally {
+      lock.release();
+    }
+    openInSession(ctx, dir);
+    const project = requireWritable(ctx);
+    project.db.transaction(() =>
+      project.audit({
+        action: 'project.restoreDbBackup',
+        entity: 'project',
+        entityId: 1,
+        detail: { file, before: path.basename(before), damaged: true },
+      }),
+    )();
+    return { before: path.basename(before) };
+  };
   return {
     'projects.backup': ({ path: wanted }) => {
       // Only reads the project: a read-only one can be backed up too.
@@ -52,8 +87,11 @@ export function backupHandlers(ctx: CoreContext): HandlerTable {
       });
       return { jobId };
     },
-    'projects.dbBackups': () => listDbBackups(requireProject(ctx).dir),
-    'projects.restoreDbBackup': async ({ file }) => {
+    'projects.dbBackups': ({ dir }) => listDbBackups(dir ? path.resolve(dir) : requireProject(ctx).dir),
+    'projects.restoreDbBackup': async ({ file, dir: closedDir }) => {
+      const current = ctx.session.current();
+      if (closedDir && !(current && samePath(closedDir, current.dir)))
+        return restoreClosed(path.resolve(closedDir), file);
       const project = requireWritable(ctx);
       const source = dbBackupPath(project.dir, file);
       if (ctx.jobs.list().some((j) => j.status === 'running')) {

@@ -135,6 +135,23 @@ export function backupBeforeRestore(project: Project, now = new Date()): Promise
 }
 
 /**
+ * Keeps a database that cannot be opened (damaged) as it is, byte for byte with its WAL, beside
+ * the daily copies before a restore replaces it: SQLite's backup cannot read it, and whatever
+ * it still holds may be wanted later.
+ */
+export function keepDamagedDatabase(projectDir: string, now = new Date()): string {
+  const dir = projectPaths(projectDir).backups;
+  fs.mkdirSync(dir, { recursive: true });
+  let at = now;
+  while (fs.existsSync(path.join(dir, beforeRestoreName(at)))) at = new Date(at.getTime() + 1);
+  const target = path.join(dir, beforeRestoreName(at));
+  const db = path.join(projectDir, DB_FILE);
+  if (fs.existsSync(`${db}-wal`)) fs.copyFileSync(`${db}-wal`, `${target}-wal`);
+  fs.copyFileSync(db, target);
+  return target;
+}
+
+/**
  * Puts a copy in place of the project's database. The project must be closed (no
  * connection, no lock held by us). The copy goes in as a temp file beside the database and
  * is renamed over it; the old WAL and shared-memory files would belong to the old database,

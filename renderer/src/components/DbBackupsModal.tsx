@@ -10,24 +10,26 @@ type Props = {
   /** 只读 projects list their copies but cannot go back to one. */
   readOnly: boolean;
   onClose: () => void;
+  /** A project folder that could not be opened (its database is damaged): its copies, not the open project's. */
+  dir?: string;
 };
 
 /**
  * 自动备份: the daily copies of the database in the project's backups folder, and going back
  * to one of them (after saying which day, and that today's state is kept too).
  */
-export function DbBackupsModal({ open, readOnly, onClose }: Props) {
+export function DbBackupsModal({ open, readOnly, onClose, dir }: Props) {
   const { message, modal } = App.useApp();
   const [list, setList] = useState<DbBackup[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const r = await api.tryCall('projects.dbBackups', {});
+    const r = await api.tryCall('projects.dbBackups', dir ? { dir } : {});
     if (r.ok) {
       setList(r.value);
       setError(null);
     } else setError(r.error.message);
-  }, []);
+  }, [dir]);
 
   useEffect(() => {
     if (open) void load();
@@ -42,7 +44,8 @@ export function DbBackupsModal({ open, readOnly, onClose }: Props) {
       cancelText: '取消',
       onOk: async () => {
         try {
-          const { before } = await api.call('projects.restoreDbBackup', { file: b.file });
+          // With `dir`, the core puts the copy back into that folder and opens it (the window follows).
+          const { before } = await api.call('projects.restoreDbBackup', dir ? { file: b.file, dir } : { file: b.file });
           void message.success(`已恢复到 ${b.date} 的自动备份。恢复前的数据已另存为《${before}》。`, 8);
           onClose();
         } catch (e) {
@@ -54,6 +57,11 @@ export function DbBackupsModal({ open, readOnly, onClose }: Props) {
 
   return (
     <Modal title="自动备份" open={open} width={640} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>}>
+      {dir && (
+        <p className="tz-modal-lead tz-tone-error">
+          项目《{dir}》的数据库已损坏，无法打开。请选一份自动备份恢复：损坏的数据库会先原样另存一份，不会丢失。
+        </p>
+      )}
       <p className="tz-modal-lead">
         每天第一次打开项目时，台账通会把数据库（材料信息、归类、审核记录）另存一份到项目文件夹的 backups 里，保留最近 7
         份。原始文件从不被修改，所以不在其中。要备份整个项目，请用“备份项目…”。
