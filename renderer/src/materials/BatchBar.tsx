@@ -29,8 +29,6 @@ export function BatchBar({ items, indicators, onDone }: Props) {
   const { message, modal } = App.useApp();
   const undoable = useUndo();
   const [editing, setEditing] = useState(false);
-  // The 类型/状态 selects are actions, not filters: a new round after each change shows their placeholder again.
-  const [round, setRound] = useState(0);
   const ids = items.map((m) => m.id);
 
   /** Does the work, then says so with 撤销 (which runs `undo` and reloads). */
@@ -92,25 +90,22 @@ export function BatchBar({ items, indicators, onDone }: Props) {
       <Select<string>
         size="small"
         placeholder="类型改为…"
-        key={`${round}`}
+        // An action, not a filter: null (not undefined, which antd takes as "keep your own") shows the placeholder again.
+        value={null}
         options={DOC_TYPES.map((t) => ({ value: t, label: t }))}
-        onChange={(type) => {
-          setRound((r) => r + 1);
-          void update({ type }, `已把 ${ids.length} 件的类型改为“${type}”`);
-        }}
+        onChange={(type) => void update({ type }, `已把 ${ids.length} 件的类型改为“${type}”`)}
         style={{ width: 110 }}
         aria-label="批量修改类型"
       />
       <Select<MaterialStatus>
         size="small"
         placeholder="状态改为…"
-        key={`${round}`}
+        value={null}
         options={MATERIAL_STATUSES.filter((s) => s !== 'incomplete').map((s) => ({
           value: s,
           label: STATUS_LABELS[s],
         }))}
         onChange={(status) => {
-          setRound((r) => r + 1);
           void run(
             () => api.call('materials.setStatus', { ids, status, comment: '' }),
             `已设为“${STATUS_LABELS[status]}”`,
