@@ -33,6 +33,19 @@ export function backupHandlers(ctx: CoreContext): HandlerTable {
    * A folder whose database is too damaged to open gets a daily copy put back, then opens. Its
    * lock is held meanwhile, so no other window can have it open; the damaged file is kept.
    */
+  /** Writes the restore into the (re)opened project's audit log; the answer names the kept copy. */
+  const audited = (file: string, before: string, extra: Record<string, unknown> = {}) => {
+    const project = requireWritable(ctx);
+    project.db.transaction(() =>
+      project.audit({
+        action: 'project.restoreDbBackup',
+        entity: 'project',
+        entityId: 1,
+        detail: { file, before: path.basename(before), ...extra },
+      }),
+    )();
+    return { before: path.basename(before) };
+  };
   const restoreClosed = (dir: string, file: string) => {
     const source = dbBackupPath(dir, file);
     const lock = acquireLock(projectPaths(dir).lock, ctx.userName);
@@ -44,16 +57,7 @@ export function backupHandlers(ctx: CoreContext): HandlerTable {
       lock.release();
     }
     openInSession(ctx, dir);
-    const project = requireWritable(ctx);
-    project.db.transaction(() =>
-      project.audit({
-        action: 'project.restoreDbBackup',
-        entity: 'project',
-        entityId: 1,
-        detail: { file, before: path.basename(before), damaged: true },
-      }),
-    )();
-    return { before: path.basename(before) };
+    return audited(file, before, { damaged: true });
   };
   return {
     'projects.backup': ({ path: wanted }) => {
@@ -107,16 +111,7 @@ export function backupHandlers(ctx: CoreContext): HandlerTable {
         // Whatever happened to the file, the user gets their project back open.
         openInSession(ctx, dir);
       }
-      const reopened = requireWritable(ctx);
-      reopened.db.transaction(() =>
-        reopened.audit({
-          action: 'project.restoreDbBackup',
-          entity: 'project',
-          entityId: 1,
-          detail: { file, before: path.basename(before) },
-        }),
-      )();
-      return { before: path.basename(before) };
+      return audited(file, before);
     },
   };
 }
